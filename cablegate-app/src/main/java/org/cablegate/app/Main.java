@@ -1,8 +1,12 @@
 package org.cablegate.app;
 
+import org.cablegate.app.command.CablegateCommand;
+
 /** Entry point of the {@code cablegate} command. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(CablegateCommand.commandLine().execute(args));
     }
 }
