@@ -43,12 +43,12 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("== 2. Import 186 real cables from pages of the original site (a .tar.xz read in place)");
             out.flush();
-            ImportCommand.run(vault, List.of(BundledSample.SITE_PAGES.path()), err);
+            ImportCommand.run(vault, List.of(BundledSample.SITE_PAGES.path()), out, err);
 
             out.println();
             out.println("== 3. The same cables from cables.csv of the 2011 full release: same text, nothing new");
             out.flush();
-            ImportCommand.run(vault, List.of(BundledSample.CABLES_CSV.path()), err);
+            ImportCommand.run(vault, List.of(BundledSample.CABLES_CSV.path()), out, err);
 
             out.println();
             out.println("== 4. Release them all, keeping the release times the original site gave them");

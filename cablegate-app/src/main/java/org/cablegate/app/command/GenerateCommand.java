@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
         for (String problem : IdMonthFile.read(ids != null ? ids : BundledSample.ALL_IDS.path(), all::add)) {
             err.println("skipped id " + problem);
         }
-        List<IdMonth> chosen = evenlySpaced(all, count);
+        List<IdMonth> chosen = CorpusGenerator.evenlySpaced(all, count);
         long started = System.nanoTime();
         try (var file = Files.newOutputStream(out);
                 var stream = out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
@@ -74,17 +74,5 @@ final class GenerateCommand implements Callable<Integer> {
         err.printf("wrote %,d cables built from %,d real ones to %s (%,d bytes) in %.1f s%n", chosen.size(),
                 seedCables.size(), out, Files.size(out), (System.nanoTime() - started) / 1e9);
         return ExitCode.OK;
-    }
-
-    /** {@code n} ids spread evenly over the list, so that a small corpus keeps the shape of the whole. */
-    static List<IdMonth> evenlySpaced(List<IdMonth> all, int n) {
-        if (n >= all.size()) {
-            return all;
-        }
-        List<IdMonth> chosen = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            chosen.add(all.get((int) ((long) i * all.size() / n)));
-        }
-        return chosen;
     }
 }

@@ -34,13 +34,13 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try (Vault vault = Vault.open(data.path())) {
-            ImportSummary summary = run(vault, sources, err);
+            ImportSummary summary = run(vault, sources, spec.commandLine().getOut(), err);
             return summary.rejected().isEmpty() ? ExitCode.OK : ExitCode.SOME_REJECTED;
         }
     }
 
     /** Imports with a progress bar, then prints the summary: shared with the demo. */
-    static ImportSummary run(Vault vault, List<Path> sources, PrintWriter err) throws Exception {
+    static ImportSummary run(Vault vault, List<Path> sources, PrintWriter out, PrintWriter err) throws Exception {
         ProgressBar bar = ProgressBar.onStderr(err, "importing");
         ImportSummary summary = new Importer(vault).run(sources, new ImportListener() {
             @Override
@@ -54,12 +54,12 @@ final class ImportCommand implements Callable<Integer> {
             }
         });
         bar.finish();
-        PrintWriter out = new PrintWriter(System.out, true);
         out.printf("read %,d, imported %,d, unchanged %,d, new versions %,d, rejected %,d%n", summary.read(),
                 summary.imported(), summary.unchanged(), summary.newVersions(), summary.rejected().size());
         for (Rejection r : summary.rejected()) {
             err.println("rejected " + r);
         }
+        out.flush();
         err.flush();
         return summary;
     }

@@ -1,0 +1,115 @@
+package org.cablegate.app.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cablegate.app.BundledSample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a publisher uses it: real data directory, real output, exit codes. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = CablegateCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoImportsReleasesAndCountsAgainstTheWholeSet() {
+        Run demo = run("demo", "--data", dir.resolve("demo").toString());
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("ids read 251,287, new 251,287, rejected 0")
+                .contains("read 186, imported 186, unchanged 0, new versions 0, rejected 0")
+                .contains("186 cables published (186 new, 0 new versions)")
+                .contains("released 186 / 251,287");
+    }
+
+    @Test
+    void importReleaseSearchAndStatusWorkTogether() {
+        String data = dir.resolve("data").toString();
+        assertThat(run("import", "--data", data, BundledSample.CABLES_CSV.path().toString()).exitCode()).isZero();
+
+        Run release = run("release", "--data", data, "--origin", "Embassy Moscow", "--at", "2011-02-01T21:09");
+        assertThat(release.exitCode()).as(release.err()).isZero();
+        assertThat(release.out()).contains("release 1 ").contains("at 2011-02-01T21:09");
+
+        Run search = run("search", "--data", data, "--facets", "0", "counterterrorism");
+        assertThat(search.out()).contains("08MOSCOW1647").doesNotContain("Embassy Tripoli");
+
+        Run status = run("status", "--data", data);
+        assertThat(status.out()).contains("vault: 186 cables (186 versions)");
+
+        Run releases = run("releases", "--data", data);
+        assertThat(releases.out()).contains("2011-02-01T21:09").contains("done");
+    }
+
+    @Test
+    void aBrokenRecordIsReportedWithItsRowAndTheRestIsImported() throws Exception {
+        Path csv = dir.resolve("broken.csv");
+        Files.writeString(csv, """
+                "1","6/10/2008 11:11","08MOSCOW1647","Embassy Moscow","SECRET","","HEADER","BODY ONE"
+                "2","6/11/2008 11:11","08MOSCOW1648","Embassy Moscow","SECRET","","HEADER","BODY "BROKEN"
+                "3","6/12/2008 11:11","08MOSCOW1649","Embassy Moscow","SECRET","","HEADER","BODY THREE"
+                """);
+
+        Run run = run("import", "--data", dir.resolve("data").toString(), csv.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
+        assertThat(run.out()).contains("imported 2").contains("rejected 1");
+        assertThat(run.err()).contains("row 2");
+    }
+
+    @Test
+    void releaseWithoutASelectionIsAUsageError() {
+        Run run = run("release", "--data", dir.resolve("data").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Say what to release");
+    }
+
+    @Test
+    void aMalformedQueryIsExplainedNotThrown() {
+        String data = dir.resolve("data").toString();
+        run("import", "--data", data, BundledSample.CABLES_CSV.path().toString());
+        run("release", "--data", data, "--all");
+
+        Run run = run("search", "--data", data, "subject:(unclosed");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("cablegate: bad query:");
+    }
+
+    @Test
+    void parsePrintsOneJsonObjectPerCable() {
+        Run run = run("parse", "--format", "jsonl", BundledSample.CABLES_CSV.path().toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).hasSize(186).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
+        assertThat(run.out()).contains("\"id\":\"08MOSCOW1647\",\"canonicalId\":\"08MOSCOW1647\","
+                + "\"created\":\"2008-06-10T11:11\",\"released\":null,\"classification\":\"SECRET\","
+                + "\"origin\":\"Embassy Moscow\"");
+    }
+
+    @Test
+    void aMissingSourceFailsWithOneClearLine() {
+        Run run = run("import", "--data", dir.resolve("data").toString(), dir.resolve("nope.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("nope.csv").doesNotContain("Exception");
+    }
+}
