@@ -6,7 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Random;
 import org.cablegate.app.BundledSample;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.release.Releaser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,8 +39,51 @@ class CommandLineTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("ids read 251,287, new 251,287, rejected 0")
                 .contains("read 186, imported 186, unchanged 0, new versions 0, rejected 0")
+                // 09NAIROBI1938: the CSV build lost text between < and >, its site page kept it.
+                .contains("read 186, imported 0, unchanged 185, new versions 1, rejected 0")
                 .contains("186 cables published (186 new, 0 new versions)")
                 .contains("released 186 / 251,287");
+    }
+
+    @Test
+    void demoKeepsTheReleaseTimesOfTheOriginalSite() throws Exception {
+        Path data = dir.resolve("demo");
+        run("demo", "--data", data.toString());
+
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data))) {
+            assertThat(archive.get("08MOSCOW1647").orElseThrow().released())
+                    .isEqualTo(LocalDateTime.of(2011, 2, 1, 21, 9));
+        }
+    }
+
+    @Test
+    void demoRunAgainChangesNothing() {
+        String data = dir.resolve("demo").toString();
+        run("demo", "--data", data);
+
+        Run again = run("demo", "--data", data);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("ids read 251,287, new 0, rejected 0")
+                .contains("read 186, imported 0, unchanged 186, new versions 0, rejected 0")
+                .contains("nothing to release")
+                .contains("released 186 / 251,287");
+    }
+
+    @Test
+    void garbageAndEmptyFilesAreRejectedByNameAndTheRestIsImported() throws Exception {
+        Path garbage = dir.resolve("garbage.bin");
+        byte[] bytes = new byte[4096];
+        new Random(1).nextBytes(bytes);
+        Files.write(garbage, bytes);
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+
+        Run run = run("import", "--data", dir.resolve("data").toString(), garbage.toString(), empty.toString(),
+                BundledSample.CABLES_CSV.path().toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
+        assertThat(run.out()).contains("imported 186").contains("rejected 2");
+        assertThat(run.err()).contains("garbage.bin").contains("empty.csv");
     }
 
     @Test
