@@ -1,21 +1,138 @@
 package org.cablegate.core.parse;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Header;
+import org.cablegate.core.model.Paragraph;
+import org.cablegate.core.model.ParseIssue;
+import org.cablegate.core.model.Reference;
 import org.cablegate.core.model.SourceCable;
 
 /**
  * Turns a {@link SourceCable} into a {@link Cable}. Never throws on text: what it cannot read becomes a ParseIssue.
  * Thread-safe: one instance may parse on many threads.
+ *
+ * <p>The work is layered: {@link HeaderParser} reads the routing header; {@link Preamble} locates the fields that open
+ * the body, which {@link EoLineParser}, {@link TagsParser}, {@link SubjectParser}, {@link ReferenceParser} and
+ * {@link ClassifiedByParser} read; {@link ParagraphParser} finds the numbered paragraphs after it; {@link Sections}
+ * finds summary, comment and signer. Everything scans lines of the body once or twice with precompiled patterns.
  */
 public final class CableParser {
+    /** "1. (U) CLASSIFIED BY ROBERT P. FINN ..." inside the first paragraph, when the preamble has none. */
+    private static final Pattern CLASSIFIED_IN_TEXT = Pattern.compile("(?i)\\bCLASSIFIED\\s+BY\\b[ \\t]*:?");
+    /** How far into the text a Classified By line is looked for when the preamble has none. */
+    private static final int CLASSIFIED_WINDOW = 2000;
+
+    private final ReferenceIds ids;
+
+    public CableParser() {
+        this(ReferenceIds.standard());
+    }
+
+    public CableParser(ReferenceIds ids) {
+        this.ids = ids;
+    }
 
     public Cable parse(SourceCable source) {
-        // PLACEHOLDER while the real parser is being written: metadata only.
-        return new Cable(source.id(), source.id(), source.created(), source.released(), source.classification(),
-                source.origin(), false, Header.EMPTY, List.of(), List.of(), "", List.of(), Optional.empty(), "",
-                List.of(), List.of(), "", "", "", source.header(), source.body(), List.of());
+        try {
+            return read(source);
+        } catch (RuntimeException e) {
+            // A bug must not stop an import of 251,287 cables: keep the text, say what failed.
+            Issues issues = new Issues();
+            issues.add(ParseIssue.Kind.METADATA, "parser failed: " + e, -1);
+            return new Cable(source.id(), source.id(), source.created(), source.released(), source.classification(),
+                    source.origin(), false, Header.EMPTY, List.of(), List.of(), "", List.of(), Optional.empty(), "",
+                    List.of(), List.of(), "", "", "", source.header(), source.body(), issues.list());
+        }
+    }
+
+    private Cable read(SourceCable source) {
+        Issues issues = new Issues();
+        String canonical = ids.canonical(source.id());
+        if (!canonical.equals(source.id())) {
+            issues.add(ParseIssue.Kind.ID, "malformed id " + source.id() + " read as " + canonical, -1);
+        }
+        HeaderParser.Result header = HeaderParser.parse(source.header(), issues);
+
+        String body = source.body();
+        Lines lines = new Lines(body);
+        Preamble preamble = Preamble.find(lines);
+
+        List<String> tagsAsWritten = List.of();
+        List<String> tags = List.of();
+        Preamble.Field tagsField = preamble.field(Preamble.Kind.TAGS);
+        if (tagsField != null) {
+            TagsParser.Result t = TagsParser.parse(tagsField.value(body), tagsField.keyword(), issues);
+            tagsAsWritten = t.asWritten();
+            tags = t.fixed();
+        } else {
+            issues.add(ParseIssue.Kind.TAGS, "no TAGS line", -1);
+        }
+
+        String subject = "";
+        Preamble.Field subjectField = preamble.field(Preamble.Kind.SUBJECT);
+        if (subjectField != null) {
+            subject = SubjectParser.parse(subjectField.value(body));
+        }
+        if (subject.isEmpty()) {
+            issues.add(ParseIssue.Kind.SUBJECT, "no SUBJECT line", subjectField == null ? -1 : subjectField.keyword());
+        }
+
+        List<Reference> references = List.of();
+        Preamble.Field refField = preamble.field(Preamble.Kind.REF);
+        if (refField != null) {
+            references = ReferenceParser.parse(refField.value(body), source.created().getYear(), ids,
+                    refField.keyword(), issues);
+        }
+
+        Optional<LocalDate> declassify = Optional.empty();
+        Preamble.Field eo = preamble.field(Preamble.Kind.EO);
+        if (eo != null) {
+            declassify = EoLineParser.parse(eo.value(body), eo.keyword(), issues);
+        }
+
+        List<ParagraphParser.Start> starts = ParagraphParser.starts(lines, preamble.endLine());
+        int lastStart = starts.isEmpty() ? preamble.endOffset() : starts.get(starts.size() - 1).textStart();
+        Sections.Signer signer = Sections.signer(lines, lastStart);
+        int textEnd = Math.max(signer.offset(), lastStart);
+        List<Paragraph> paragraphs = ParagraphParser.paragraphs(lines, starts, textEnd, issues);
+
+        String classifiedBy = "";
+        List<String> reasons = List.of();
+        Preamble.Field classified = preamble.field(Preamble.Kind.CLASSIFIED_BY);
+        if (classified != null) {
+            ClassifiedByParser.Result c = ClassifiedByParser.parse(classified.value(body), classified.keyword(), issues);
+            classifiedBy = c.by();
+            reasons = c.reasons();
+        } else {
+            int windowEnd = Math.min(body.length(), preamble.endOffset() + CLASSIFIED_WINDOW);
+            int at = Texts.indexOfIgnoreCase(body, "classified", preamble.endOffset(), windowEnd);
+            Matcher m = CLASSIFIED_IN_TEXT.matcher(body).useTransparentBounds(true);
+            if (at >= 0 && m.region(at, windowEnd).lookingAt()) {
+                int end = body.indexOf('\n', m.end());
+                int next = lines.nextNonBlank(lines.lineOf(m.end()) + 1);
+                // The line and, when the reasons wrapped, the next one ("...FINN, DEPUTY CHIEF OF\nMISSION. REASON: 1.5").
+                if (end >= 0 && next < lines.count() && next == lines.lineOf(end) + 1
+                        && ParagraphParser.atLineStart(lines, next, 1) == null) {
+                    end = lines.end(next);
+                }
+                ClassifiedByParser.Result c = ClassifiedByParser.parse(body.substring(m.end(), end < 0 ? body.length() : end),
+                        m.start(), issues);
+                classifiedBy = c.by();
+                reasons = c.reasons();
+            }
+        }
+
+        Sections.Found summary = Sections.summary(lines, starts, preamble.endOffset(), textEnd);
+        Sections.Found comment = Sections.comment(lines, starts, preamble.endOffset(), textEnd);
+
+        return new Cable(source.id(), canonical, source.created(), source.released(), source.classification(),
+                source.origin(), header.partial(), header.header(), tags, tagsAsWritten, subject, references, declassify,
+                classifiedBy, reasons, paragraphs, summary == null ? "" : summary.text(),
+                comment == null ? "" : comment.text(), signer.name(), source.header(), body, issues.list());
     }
 }

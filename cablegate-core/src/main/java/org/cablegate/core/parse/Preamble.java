@@ -1,0 +1,256 @@
+package org.cablegate.core.parse;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Locates the fields that open a body, before the first paragraph: the E.O. line, TAGS, SUBJECT, REF and Classified
+ * By. Each field runs from its keyword to the next keyword, a blank line or the first paragraph, whichever is first;
+ * REF runs on over blank lines to its next bullet (06BOGOTA2291), TAGS only onto a wrapped line of tags. Keywords are
+ * found at a line start or, with a colon, inside a line: some page builds re-flowed the preamble onto few lines
+ * ({@code ... C. IIR 6 809 0079 10 Classified By: ...} in 09BRASILIA1315, {@code E.O. 12958: N/A TAGS: ...} in
+ * 09TRIPOLI293). Only the first field of each kind counts: partial extracts repeat the preamble (00THEHAGUE1695).
+ */
+final class Preamble {
+    enum Kind { EO, TAGS, SUBJECT, REF, CLASSIFIED_BY }
+
+    /** A field: where its keyword is, and its value {@code [valueStart, valueEnd)} in the body. */
+    record Field(Kind kind, int keyword, int valueStart, int valueEnd) {
+        String value(String text) {
+            return text.substring(valueStart, Math.max(valueStart, valueEnd));
+        }
+    }
+
+    /** Keywords with a colon, anywhere in a line; any case (partial extracts write "Tags:", "Subject:"). */
+    private static final Pattern KEYWORD = Pattern.compile("(?i)"
+            // "FOR AGUILERAE.O. 12958:" (05LIMA3571): the dotted form is distinctive enough to be found glued.
+            + "(?<eo>E\\.[ \\t]?O\\.[ \\t]?\\d{4,5}\\b[ \\t]*:?|\\bEO[ \\t]?\\d{4,5}\\b[ \\t]*:?"
+            + "|\\bE\\.O\\.(?=[ \\t]*:)[ \\t]*:)"
+            // "DECL: 08/16/2015TAGS: EMIN" (05LIMA3571): the keyword glued to a date.
+            + "|(?<tags>(?<![A-Za-z])(?:TAGS|TAGE|TAS|TGS|TAG|TAGSS)[ \\t]*:)"
+            + "|(?<subject>(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBEJCT|SUBJEC|SUJBECT)[ \\t]*:)"
+            // "UK PRIMEREF: A. LONDON 1939" (08LONDON1991): REF glued to the subject's last word.
+            + "|(?<ref>(?:\\b(?:REF|REFS|REFTEL|REFTELS)|(?-i:REFS?))[ \\t]*:)"
+            + "|(?<classified>\\bCLASS(?:IFIED|IIED|IFED|FIED|SIFIED)[ \\t]+BY\\b[ \\t]*:?)");
+    /** Keywords without a colon, only at a line start and in capitals: {@code TAGS PGOV, ELAB} (06PARIS5975). */
+    private static final Pattern LINE_KEYWORD = Pattern.compile("[ \\t\\u00b6]*(?:"
+            + "(?<tags>TAGS?|TAGE|TGS)[ \\t]+(?=[A-Z(])"
+            + "|(?<subject>SUBJECT|SUBJ)\\.?[ \\t]+(?=\\S)"
+            + "|(?<ref>REFS?|REFTELS?)\\.?[ \\t]+(?=[A-Z(0-9])"
+            + "|(?<eo>EO[ \\t]+\\d{5}\\b:?)"
+            + "|(?<classified>(?!)))");
+    /** A REF item on its own line: {@code B. BOGOTA 1987}, {@code (B) Sao Paulo 215}. */
+    private static final Pattern BULLET_LINE = Pattern.compile("[ \\t\\u00b6]*(?:\\([A-Za-z]\\)|[A-Z][.)])[ \\t].*");
+    /** A numbered REF item: {@code 1. STATE 1234}, not a paragraph. */
+    private static final Pattern NUMBERED_REF = Pattern.compile(
+            "[ \\t]*\\d{1,2}[.)][ \\t]+(?:\\d{2,4}[ \\t]+)?[A-Z]{3,}(?:[ \\t][A-Z]{2,})*[ \\t]+\\d{1,6}\\b.*");
+    /** A wrapped line of tags: {@code SY, IS} after a long TAGS line (06PARTO9). */
+    private static final Pattern TAG_LINE = Pattern.compile("[ \\t]*[A-Z]{2,6}(?:[ \\t,]+[A-Z]{2,6})*[ \\t,]*");
+    /** A line that opens the text with a marking and no number: {@code (U) DCM and POL Intern ...} (08REYKJAVIK152). */
+    private static final Pattern MARKED_LINE = Pattern.compile("[ \\t]*\\((?:U|C|S|SBU|S/NF|C/NF|SBU/NF)\\)[ \\t]+\\S.*");
+    private static final Pattern HANDLING = Pattern.compile(
+            "[ \\t]*(?:SIPDIS|NOFORN|SENSITIVE|UNCLAS|CONFIDENTIAL|SECRET|EXDIS|LIMDIS|NODIS|STADIS|CXKABUL)\\b.*");
+    /** The preamble is at the top; past this many lines without a paragraph, the body has none numbered. */
+    private static final int MAX_LINES = 120;
+    private static final int MIN_WRAPPED_TAGS_LINE = 35;
+
+    private final Map<Kind, Field> fields = new EnumMap<>(Kind.class);
+    private int endLine;
+    private int endOffset;
+
+    private Preamble() {}
+
+    Field field(Kind kind) {
+        return fields.get(kind);
+    }
+
+    /** The first line after the preamble: where paragraphs are searched from. */
+    int endLine() {
+        return endLine;
+    }
+
+    int endOffset() {
+        return endOffset;
+    }
+
+    static Preamble find(Lines lines) {
+        Preamble p = new Preamble();
+        String text = lines.text();
+        Kind open = null;
+        int keyword = 0;
+        int valueStart = 0;
+        int lastTagLineLength = 0;
+        int i = 0;
+        int limit = Math.min(lines.count(), MAX_LINES);
+        Matcher lineKeywords = LINE_KEYWORD.matcher(text);
+        Matcher keywords = KEYWORD.matcher(text).useTransparentBounds(true);
+        for (; i < limit; i++) {
+            int start = lines.start(i);
+            int end = lines.end(i);
+            if (lines.isBlank(i)) {
+                if (open == Kind.REF) {
+                    int next = lines.nextNonBlank(i + 1);
+                    if (next < lines.count() && BULLET_LINE.matcher(lines.line(next)).matches()) {
+                        continue;
+                    }
+                }
+                if (open != null) {
+                    p.close(open, keyword, valueStart, start);
+                    open = null;
+                }
+                continue;
+            }
+            Matcher lineKeyword = lineKeywords.region(start, end);
+            boolean keywordAtStart = lineKeyword.lookingAt();
+            Matcher m = keywords;
+            int firstKeyword = nextKeyword(text, start, end, m);
+            boolean keywordInLine = firstKeyword >= 0;
+            if (!keywordAtStart && !(keywordInLine && isAtLineStart(text, start, firstKeyword))) {
+                boolean refItem = open == Kind.REF
+                        && (BULLET_LINE.matcher(lines.line(i)).matches() || NUMBERED_REF.matcher(lines.line(i)).matches());
+                if (!refItem && (ParagraphParser.atLineStart(lines, i, 0) != null || isMarkedLine(text, start, end))) {
+                    break;
+                }
+            }
+            int scan = start;
+            if (keywordAtStart) {
+                if (open != null) {
+                    p.close(open, keyword, valueStart, start);
+                }
+                open = kindOf(lineKeyword);
+                keyword = lineKeyword.start(group(open));
+                valueStart = lineKeyword.end();
+                scan = valueStart;
+                lastTagLineLength = end - start;
+            } else if (!keywordInLine || firstKeyword > start + leadingBlanks(text, start, end)) {
+                // No keyword opens this line: it continues the open field, or is a line the preamble skips.
+                if (open == Kind.TAGS && !(lastTagLineLength >= MIN_WRAPPED_TAGS_LINE
+                        && TAG_LINE.matcher(lines.line(i)).matches() && !HANDLING.matcher(lines.line(i)).matches())) {
+                    p.close(open, keyword, valueStart, start);
+                    open = null;
+                } else if (open == Kind.SUBJECT && isLayout(lines.line(i).strip())) {
+                    // "SUBJECT: ... SOUTH AFRICA'S\nNEXT PRESIDENT\nPRETORIA 00000939 001.2 OF 003\n-------" (09PRETORIA939)
+                    p.close(open, keyword, valueStart, start);
+                    open = null;
+                } else if (open == Kind.EO) {
+                    p.close(open, keyword, valueStart, start);
+                    open = null;
+                } else if (open == Kind.TAGS) {
+                    lastTagLineLength = end - start;
+                }
+            }
+            int at = firstKeyword >= scan ? firstKeyword : keywordInLine ? nextKeyword(text, scan, end, m) : -1;
+            while (at >= 0) {
+                if (open != null) {
+                    p.close(open, keyword, valueStart, m.start());
+                }
+                open = kindOf(m);
+                keyword = m.start();
+                valueStart = m.end();
+                if (open == Kind.TAGS) {
+                    lastTagLineLength = end - start;
+                }
+                at = nextKeyword(text, valueStart, end, m);
+            }
+        }
+        if (open != null) {
+            p.close(open, keyword, valueStart, i < lines.count() ? lines.start(i) : text.length());
+        }
+        p.endLine = i;
+        p.endOffset = i < lines.count() ? lines.start(i) : text.length();
+        return p;
+    }
+
+    /**
+     * The next keyword in {@code [from, end)}, left matched in {@code m}; -1 if none. A plain scan picks the letters a
+     * keyword can start with and the regex only confirms there: a case-insensitive find() over long re-flowed lines
+     * cost most of the parse.
+     */
+    private static int nextKeyword(String text, int from, int end, Matcher m) {
+        for (int i = from; i < end; i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c') {
+                continue;
+            }
+            if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                // Glued keywords are only "...AGUILERAE.O. 12958" and "...PRIMEREF:".
+                boolean dottedEo = c == 'e' && i + 1 < end && text.charAt(i + 1) == '.';
+                boolean ref = text.charAt(i) == 'R';
+                if (!dottedEo && !ref) {
+                    continue;
+                }
+            }
+            m.region(i, end);
+            if (m.lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isMarkedLine(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < end && text.charAt(i) == '(' && MARKED_LINE.matcher(text.substring(start, end)).matches();
+    }
+
+    private static boolean isLayout(String line) {
+        return Sections.isSectionMarker(line) || Sections.isRuleOrHeading(line);
+    }
+
+    private void close(Kind kind, int keyword, int valueStart, int valueEnd) {
+        fields.putIfAbsent(kind, new Field(kind, keyword, valueStart, valueEnd));
+    }
+
+    private static boolean isAtLineStart(String text, int start, int at) {
+        for (int i = start; i < at; i++) {
+            char c = text.charAt(i);
+            if (!(c == ' ' || c == '\t' || c == '\u00b6')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int leadingBlanks(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00b6')) {
+            i++;
+        }
+        return i - start;
+    }
+
+    private static String group(Kind kind) {
+        return switch (kind) {
+            case EO -> "eo";
+            case TAGS -> "tags";
+            case SUBJECT -> "subject";
+            case REF -> "ref";
+            case CLASSIFIED_BY -> "classified";
+        };
+    }
+
+    private static Kind kindOf(Matcher m) {
+        if (has(m, "tags")) {
+            return Kind.TAGS;
+        }
+        if (has(m, "subject")) {
+            return Kind.SUBJECT;
+        }
+        if (has(m, "ref")) {
+            return Kind.REF;
+        }
+        if (has(m, "eo")) {
+            return Kind.EO;
+        }
+        return Kind.CLASSIFIED_BY;
+    }
+
+    private static boolean has(Matcher m, String group) {
+        return m.group(group) != null;
+    }
+}

@@ -1,0 +1,482 @@
+package org.cablegate.core.parse;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of the body after the preamble that are not paragraphs: summary, comment, signer, and the cleaning of
+ * paragraph text (section headings, page breaks and section markers are layout, not text).
+ */
+final class Sections {
+    private static final Pattern SUMMARY_START = Pattern.compile(
+            "(?i)SUMM?AR?Y(?:\\s+AND\\s+(?:COMMENTS?|ACTION\\s+REQUEST(?:ED)?|RECOMMENDATIONS?))?"
+                    + "[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
+    /** "End summary", also misspelt "END SUMMAY". */
+    private static final Pattern SUMMARY_END = Pattern.compile("(?i)\\bEND\\s+(?:OF\\s+)?SUMM?AR?Y\\b[ \\t]*[.:]?");
+    private static final Pattern COMMENT_START = Pattern.compile(
+            "(?i)COMMENTS?[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
+    private static final Pattern COMMENT_END = Pattern.compile("(?i)\\bEND\\s+(?:OF\\s+)?COMMENTS?\\b[ \\t]*[.:]?");
+    /** How far an "End summary" may be from its start. */
+    private static final int MAX_SECTION = 15000;
+
+    /** {@code PAGE 02 ROME 01196 02 OF 02 082031Z}: a page break of a teletype copy (02ROME1196). */
+    private static final Pattern PAGE = Pattern.compile("PAGE\\s+\\d{2,3}\\s.*");
+    /**
+     * The numbers of a page's section marker, {@code MOSCOW 00001051 002 OF 003} / {@code PARIS 00002069 001.2 OF 002};
+     * the station before them is found by the station list (a regex of "up to four capital words" also ate the end of
+     * the subject "... REACTION TO QADHAFI AT UNGA TRIPOLI 00000762 001.2 OF 002" of 09TRIPOLI762).
+     */
+    private static final Pattern MARKER_NUMBERS = Pattern.compile("\\b\\d{8} +\\d{3}(?:\\.\\d)? +OF +\\d{3}\\b");
+    private static final int MAX_STATION_WORDS = 4;
+    private static final Pattern CLASSIFICATION_LINE = Pattern.compile(
+            "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)(?:\\s+PTQ\\d+)?|NNNN|BT");
+    /** Lines after the signature that are not cable text: NNNN, CABLE ENDS, 2003ROME05149 - Classification: ... */
+    private static final Pattern TRAILER = Pattern.compile(
+            "[\\p{Punct}\\s\\u00b6]*|NNNN|BT|=+.*CABLE ENDS.*|\\*{5,}.*|\\d{4}[A-Z]+\\d+ - Clas.*|#\\d+|"
+                    + "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\\s*//?\\s*NOFORN)?|GP-\\d");
+    private static final Pattern NAME = Pattern.compile(
+            "[A-Z][A-Za-z'\\-]*\\.?(?:[ \\t]+(?:[A-Z][A-Za-z'\\-]*\\.?|de|van|von|da|del|la|al|bin)){0,3}");
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(?i).*\\b(?:END|SUMMARY|COMMENT|TEXT|SIPDIS|NOFORN|UNCLAS\\w*|CONFIDENTIAL|SECRET|SENSITIVE|NOTE|"
+                    + "MESSAGE|CABLE|BEGIN|REF|TAGS|SUBJECT|AND|THE|FOR|OF|TO)\\b.*");
+    private static final int MAX_SIGNER = 40;
+
+    private Sections() {}
+
+    /** A section found in the body: its text, and where it starts. */
+    record Found(String text, int offset) {}
+
+    /** The summary: "Summary. … End summary.", "1. (C) SUMMARY: …", "BEGIN SUMMARY … END SUMMARY", a "Summary" heading. */
+    static Found summary(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
+        return find(lines, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
+    }
+
+    /** The comment: "COMMENT: … END COMMENT.", a paragraph that opens with "Comment", or a "Comment" heading. */
+    static Found comment(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
+        return find(lines, starts, from, bodyEnd, COMMENT_START, "comment", COMMENT_END, true);
+    }
+
+    /**
+     * The first section opened by {@code keyword}; with {@code preferStart}, one at a line or paragraph start wins over
+     * an earlier one inside a sentence ("(Comment: ...)" notes come before the closing comment paragraph).
+     */
+    private static Found find(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd, Pattern start,
+            String keyword, Pattern end, boolean preferStart) {
+        String text = lines.text();
+        if (from >= bodyEnd) {
+            return null;
+        }
+        Matcher m = start.matcher(text);
+        // A plain scan finds the keyword; the regex only confirms it there (a case-insensitive find() over the whole
+        // body tried every character).
+        int inSentence = -1;
+        for (int at = Texts.indexOfIgnoreCase(text, keyword, from, bodyEnd); at >= 0;
+                at = Texts.indexOfIgnoreCase(text, keyword, at + 1, bodyEnd)) {
+            m.region(at, bodyEnd);
+            if (!m.lookingAt() || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+                continue;
+            }
+            int position = position(text, m.start(), starts);
+            if (position == NOT_A_SECTION) {
+                continue;
+            }
+            if (preferStart && position == AFTER_SENTENCE) {
+                if (inSentence < 0) {
+                    inSentence = at;
+                }
+                continue;
+            }
+            Found found = section(lines, starts, m, bodyEnd, end);
+            if (found != null) {
+                return found;
+            }
+        }
+        if (inSentence >= 0) {
+            m.region(inSentence, bodyEnd);
+            if (m.lookingAt()) {
+                return section(lines, starts, m, bodyEnd, end);
+            }
+        }
+        return null;
+    }
+
+    /** The section whose keyword {@code m} matched: to its end marker, or to the end of its paragraph. */
+    private static Found section(Lines lines, List<ParagraphParser.Start> starts, Matcher m, int bodyEnd, Pattern end) {
+        String text = lines.text();
+        {
+            int textStart = m.end();
+            boolean heading = restOfLineIsLayout(text, textStart);
+            if (heading) {
+                // "-- Summary --" / "Comment -------" heading: the section is what follows (06TOKYO1592, 08MOSCOW1647).
+                ParagraphParser.Start next = nextStart(starts, textStart);
+                if (next == null) {
+                    return null;
+                }
+                textStart = next.textStart();
+            }
+            int sectionEnd = -1;
+            int endLimit = Math.min(bodyEnd, textStart + MAX_SECTION);
+            Matcher e = end.matcher(text);
+            for (int x = Texts.indexOfIgnoreCase(text, "end", textStart, endLimit); x >= 0;
+                    x = Texts.indexOfIgnoreCase(text, "end", x + 1, endLimit)) {
+                if (e.region(x, endLimit).lookingAt() && (x == 0 || !Character.isLetterOrDigit(text.charAt(x - 1)))) {
+                    sectionEnd = x;
+                    break;
+                }
+            }
+            if (sectionEnd < 0) {
+                ParagraphParser.Start next = nextStart(starts, textStart + 1);
+                sectionEnd = next == null ? bodyEnd : next.offset();
+            }
+            if (sectionEnd <= textStart) {
+                return null;
+            }
+            String found = Texts.stripTrailing(cleanText(lines, textStart, sectionEnd), "(-");
+            found = Texts.stripLeading(found, ":.-");
+            return found.isEmpty() ? null : new Found(found, m.start());
+        }
+    }
+
+    private static final int NOT_A_SECTION = 0;
+    private static final int AT_START = 1;
+    private static final int AFTER_SENTENCE = 2;
+
+    /** Whether a keyword at {@code i} opens a section: at a line or paragraph start, or after a sentence. */
+    private static int position(String text, int i, List<ParagraphParser.Start> starts) {
+        // "End\ncomment.)" wrapped (06LAPAZ906): the end of a section, not a start.
+        int w = i;
+        while (w > 0 && Character.isWhitespace(text.charAt(w - 1))) {
+            w--;
+        }
+        if (w >= 3 && text.regionMatches(true, w - 3, "END", 0, 3) && (w == 3 || !Character.isLetter(text.charAt(w - 4)))) {
+            return NOT_A_SECTION;
+        }
+        int j = i;
+        boolean bracket = false;
+        while (j > 0) {
+            char c = text.charAt(j - 1);
+            if (c == ' ' || c == '\t' || c == '-' || c == '(' || c == '\u00a0' || c == '\u00b6') {
+                bracket |= c == '(';
+                j--;
+            } else {
+                break;
+            }
+        }
+        if (bracket) {
+            // "(Comment: ... End comment.)" is a note inside the text, even at a line start (06LAPAZ906).
+            return AFTER_SENTENCE;
+        }
+        if (j >= 5 && text.regionMatches(true, j - 5, "BEGIN", 0, 5)) {
+            // "BEGIN SUMMARY" (72TEHRAN1164)
+            j -= 5;
+            while (j > 0 && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t' || text.charAt(j - 1) == '(')) {
+                j--;
+            }
+        }
+        if (j == 0 || text.charAt(j - 1) == '\n') {
+            return AT_START;
+        }
+        for (ParagraphParser.Start s : starts) {
+            if (s.textStart() == j || s.textStart() == i) {
+                return AT_START;
+            }
+            if (s.offset() > i) {
+                break;
+            }
+        }
+        char before = text.charAt(j - 1);
+        if (before == ')' && j >= 2) {
+            // "1. (C) Summary" when the marking was not recognised as one: treat the bracket as a marking's end.
+            return AT_START;
+        }
+        return before == '.' || before == '!' || before == '?' || before == ':' || before == '"' ? AFTER_SENTENCE
+                : NOT_A_SECTION;
+    }
+
+    private static boolean restOfLineIsLayout(String text, int i) {
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!(c == ' ' || c == '\t' || c == '-' || c == '=' || c == '\r')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ParagraphParser.Start nextStart(List<ParagraphParser.Start> starts, int offset) {
+        for (ParagraphParser.Start s : starts) {
+            if (s.offset() >= offset) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The text of {@code [from, to)} collapsed, without layout lines inside it (dash-framed headings, page breaks,
+     * classification lines of teletype copies) and without section markers or a trailing heading.
+     */
+    static String cleanText(Lines lines, int from, int to) {
+        if (to <= from) {
+            return "";
+        }
+        String text = lines.text();
+        int first = lines.lineOf(from);
+        int last = lines.lineOf(to - 1);
+        // Each line is copied in bulk (getChars is an intrinsic) and collapsed in place in the array: this is the
+        // hottest loop of the parser, over every character of every paragraph.
+        // Each line goes one place after the write position, leaving room for the space that joins it to the last.
+        char[] out = new char[to - from + last - first + 2];
+        int n = 0;
+        for (int i = first; i <= last; i++) {
+            int s = Math.max(from, lines.start(i));
+            int e = Math.min(to, lines.end(i));
+            if (s >= e || i != first && isLayout(lines, i)) {
+                continue;
+            }
+            int lineStart = n + 1;
+            text.getChars(s, e, out, lineStart);
+            int limit = lineStart + (e - s);
+            boolean space = n > 0;
+            for (int k = lineStart; k < limit; k++) {
+                char c = out[k];
+                if (c == '\u00b6') {
+                    continue;
+                }
+                if (c <= ' ' || c == '\u00a0' || c > 0x7f && Character.isWhitespace(c)) {
+                    space = true;
+                } else {
+                    if (space && n > 0) {
+                        out[n++] = ' ';
+                    }
+                    space = false;
+                    out[n++] = c;
+                }
+            }
+        }
+        return stripTrailingHeading(removeSectionMarkers(new String(out, 0, n)));
+    }
+
+    /** Collapsed text without the section markers of pages ({@code MOSCOW 00001051 002 OF 003}). */
+    static String removeSectionMarkers(String collapsed) {
+        if (!Texts.hasDigitRun(collapsed, 8)) {
+            return collapsed;
+        }
+        Matcher m = MARKER_NUMBERS.matcher(collapsed);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            if (out == null) {
+                out = new StringBuilder(collapsed.length());
+            }
+            out.append(collapsed, copied, markerStart(collapsed, m.start()));
+            copied = m.end();
+        }
+        if (out == null) {
+            return collapsed;
+        }
+        out.append(collapsed, copied, collapsed.length());
+        return Texts.collapse(out);
+    }
+
+    /** Where the first section marker of collapsed text starts (its station included), or -1. */
+    static int firstSectionMarker(String collapsed) {
+        if (!Texts.hasDigitRun(collapsed, 8)) {
+            return -1;
+        }
+        Matcher m = MARKER_NUMBERS.matcher(collapsed);
+        return m.find() ? markerStart(collapsed, m.start()) : -1;
+    }
+
+    /** The start of the station words before the marker numbers at {@code numbers}: the longest run that is a station. */
+    private static int markerStart(String text, int numbers) {
+        int best = numbers;
+        int wordStart = numbers;
+        for (int words = 1; words <= MAX_STATION_WORDS; words++) {
+            int end = wordStart - 1; // the space before
+            if (end <= 0 || text.charAt(end) != ' ') {
+                break;
+            }
+            int start = text.lastIndexOf(' ', end - 1) + 1;
+            wordStart = start;
+            if (ReferenceIds.standard().station(text.substring(start, numbers)).isPresent()) {
+                best = start;
+            }
+        }
+        return best;
+    }
+
+    /** Headings, dash rules, page breaks and classification lines. */
+    static boolean isLayout(Lines lines, int i) {
+        String text = lines.text();
+        int s = lines.start(i);
+        int e = lines.end(i);
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (s == e) {
+            return false;
+        }
+        char first = text.charAt(s);
+        char last = text.charAt(e - 1);
+        int length = e - s;
+        // Cheap character tests first: this runs for every line of every paragraph.
+        if (last == '-' || last == '=' || last == '_' || first == '-') {
+            String line = text.substring(s, e);
+            if (isRule(line) || line.endsWith("---") || line.startsWith("--") && line.endsWith("--")) {
+                return true;
+            }
+        }
+        if (length <= 40 && Texts.isUpperLetter(first)) {
+            String line = text.substring(s, e);
+            if (PAGE.matcher(line).matches() || CLASSIFICATION_LINE.matcher(line).matches()) {
+                return true;
+            }
+        } else if (first == 'P' && text.startsWith("PAGE ", s) && PAGE.matcher(text.substring(s, e)).matches()) {
+            return true;
+        }
+        if (length <= 80) {
+            // A heading over a rule: "Three Skeptics \n--------------" (09MOSCOW1051). The rule must follow at once and
+            // the line stand apart from the text before it: the last line of a paragraph, then a blank line, then a
+            // framed heading (06LAPAZ906) is text.
+            int next = i + 1;
+            if (next < lines.count() && isRuleLine(text, lines.start(next), lines.end(next))
+                    && (i == 0 || lines.isBlank(i - 1) || isRuleLine(text, lines.start(i - 1), lines.end(i - 1)))) {
+                return true;
+            }
+            return Texts.isDigit(last) && isSectionMarker(text.substring(s, e));
+        }
+        return false;
+    }
+
+    /** Whether {@code text[from, to)} is a rule of dashes, without copying it. */
+    private static boolean isRuleLine(String text, int from, int to) {
+        int dashes = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '=' || c == '_') {
+                dashes++;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return dashes >= 3;
+    }
+
+    /** A line that is only a section marker: {@code PRETORIA 00000939 001.2 OF 003}. */
+    static boolean isSectionMarker(String line) {
+        if (!Texts.hasDigitRun(line, 8)) {
+            return false;
+        }
+        Matcher m = MARKER_NUMBERS.matcher(line);
+        return m.find() && m.end() == line.length() && markerStart(line, m.start()) == 0;
+    }
+
+    /** A rule of dashes, or a line ending in one: {@code Core Group Issues -----}. */
+    static boolean isRuleOrHeading(String line) {
+        return isRule(line) || line.endsWith("---");
+    }
+
+    private static boolean isRule(String line) {
+        if (line.length() < 3) {
+            return false;
+        }
+        int dashes = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '-' || c == '=' || c == '_') {
+                dashes++;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return dashes >= 3;
+    }
+
+    /** "... End summary. -------------- TRADE SUMMARY --------------" (09MANAMA646): the heading of the next part goes. */
+    static String stripTrailingHeading(String text) {
+        String t = text;
+        for (int guard = 0; guard < 6 && t.endsWith("---"); guard++) {
+            int k = t.length();
+            while (k > 0 && (t.charAt(k - 1) == '-' || t.charAt(k - 1) == ' ')) {
+                k--;
+            }
+            int previousRule = t.lastIndexOf("---", k - 1);
+            int j = previousRule >= 0 ? previousRule + 3 : 0;
+            for (int x = k - 1; x >= j; x--) {
+                char c = t.charAt(x);
+                if (c == '.' || c == '!' || c == '?' || c == ';' || c == ')' || c == '"') {
+                    j = x + 1;
+                    break;
+                }
+            }
+            if (k - j > 100) {
+                t = t.substring(0, k);
+                break;
+            }
+            t = t.substring(0, j).strip();
+        }
+        return t;
+    }
+
+    /** The signer and where the signature starts (the end of the last paragraph), or the body's end. */
+    record Signer(String name, int offset) {}
+
+    static Signer signer(Lines lines, int from) {
+        String text = lines.text();
+        int i = lines.count() - 1;
+        while (i >= 0 && lines.start(i) >= from && (lines.isBlank(i) || TRAILER.matcher(lines.line(i).strip()).matches())) {
+            i--;
+        }
+        if (i < 0 || lines.end(i) <= from) {
+            return new Signer("", trimEnd(text, i < 0 ? 0 : lines.end(i)));
+        }
+        int end = lines.end(i);
+        String line = lines.line(i).strip();
+        if (lines.start(i) >= from && line.length() <= MAX_SIGNER && isName(line)) {
+            // The text ends before downgrading marks above the name: "GP-3\nSACCIO" (66BUENOSAIRES2481).
+            int first = i;
+            while (first - 1 >= 0 && lines.start(first - 1) >= from && (lines.isBlank(first - 1)
+                    || TRAILER.matcher(lines.line(first - 1).strip()).matches())) {
+                first--;
+            }
+            return new Signer(Texts.stripTrailing(line, "."), lines.start(first));
+        }
+        // A re-flowed body ends "... activities. FOLEY" (10ZAGREB53).
+        int dot = Math.max(line.lastIndexOf(". "), Math.max(line.lastIndexOf(".\" "), line.lastIndexOf(".) ")));
+        if (dot > 0 && line.length() - dot <= MAX_SIGNER) {
+            String tail = line.substring(line.indexOf(' ', dot) + 1).strip();
+            if (isName(tail) && tail.length() >= 3) {
+                int at = text.lastIndexOf(tail, end);
+                if (at > from) {
+                    return new Signer(Texts.stripTrailing(tail, "."), at);
+                }
+            }
+        }
+        return new Signer("", end);
+    }
+
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !NAME.matcher(s).matches() || NOT_A_NAME.matcher(s).matches()) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters >= 3;
+    }
+
+    private static int trimEnd(String text, int end) {
+        return Math.max(0, Math.min(end, text.length()));
+    }
+}

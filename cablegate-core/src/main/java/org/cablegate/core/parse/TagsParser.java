@@ -1,0 +1,149 @@
+package org.cablegate.core.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cablegate.core.model.ParseIssue;
+
+/**
+ * Reads the value of a TAGS line: tags as written, and tags after known fixes.
+ *
+ * <p>Tags are separated by spaces or commas; a bracketed name is one person tag ({@code OVIP (CLINTON, HILLARY)} in
+ * 09STATE30049). Fixes: misspellings from tag-fixes.txt ({@code POGOV} → PGOV, {@code RU} → RS); glued tags split into
+ * known ones ({@code ECONEFIN} → ECON EFIN, {@code PHUMBA} → PHUM BA in 08ECTION01OF02MANAMA492, the 18-letter
+ * {@code ETRDEINVECINPGOVCS} of 06SANJOSE1792); repeats dropped ({@code UNGA UNGA UNGA} in 09TRIPOLI197).
+ */
+final class TagsParser {
+    /** What a TAGS line reads as. */
+    record Result(List<String> asWritten, List<String> fixed) {}
+
+    private static final Set<String> KNOWN = Set.copyOf(ReferenceIds.resourceLines("tags.txt"));
+    private static final Map<String, String> FIXES = fixes();
+    /** Longest glued run split; a longer token is prose, not tags. */
+    private static final int MAX_GLUED = 40;
+
+    private TagsParser() {}
+
+    static Result parse(String value, int offset, Issues issues) {
+        List<String> written = tokens(value);
+        Set<String> fixed = new LinkedHashSet<>();
+        for (String tag : written) {
+            if (tag.indexOf(' ') >= 0) {
+                fixed.add(tag); // a person: CLINTON, HILLARY
+                continue;
+            }
+            String upper = tag.toUpperCase(Locale.ROOT);
+            String fix = FIXES.get(upper);
+            if (fix != null) {
+                issues.add(ParseIssue.Kind.TAGS, "tag " + tag + " read as " + fix, offset);
+                fixed.add(fix);
+                continue;
+            }
+            if (!KNOWN.contains(upper) && upper.length() > 4) {
+                List<String> parts = split(upper);
+                if (parts != null) {
+                    issues.add(ParseIssue.Kind.TAGS, "glued tags " + tag + " read as " + String.join(" ", parts), offset);
+                    for (String part : parts) {
+                        fixed.add(FIXES.getOrDefault(part, part));
+                    }
+                    continue;
+                }
+            }
+            fixed.add(upper);
+        }
+        return new Result(written, new ArrayList<>(fixed));
+    }
+
+    /** Splits on white space and commas, keeping a bracketed group as one tag. */
+    static List<String> tokens(String value) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c == '(') {
+                int close = value.indexOf(')', i);
+                if (close > i) {
+                    flush(current, out);
+                    String person = Texts.collapse(value, i + 1, close);
+                    if (!person.isEmpty()) {
+                        out.add(person);
+                    }
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (Character.isWhitespace(c) || c == ',' || c == ';' || c == '\u00a0' || c == '\u00b6') {
+                flush(current, out);
+            } else {
+                current.append(c);
+            }
+            i++;
+        }
+        flush(current, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder current, List<String> out) {
+        String tag = Texts.stripTrailing(current.toString(), ".:");
+        tag = Texts.stripLeading(tag, ".:");
+        if (!tag.isEmpty() && !tag.equals("-")) {
+            out.add(tag);
+        }
+        current.setLength(0);
+    }
+
+    /**
+     * The fewest known tags that make up {@code glued}, at least one of them a 4-letter subject or programme tag
+     * (two country codes alone, GA + ZA, spell "GAZA"); null if none.
+     */
+    static List<String> split(String glued) {
+        int n = glued.length();
+        if (n > MAX_GLUED) {
+            return null;
+        }
+        int[] best = new int[n + 1];
+        int[] cut = new int[n + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int len = 2; len <= 5 && len <= end; len++) {
+                int start = end - len;
+                if (best[start] != Integer.MAX_VALUE && KNOWN.contains(glued.substring(start, end))
+                        && best[start] + 1 < best[end]) {
+                    best[end] = best[start] + 1;
+                    cut[end] = start;
+                }
+            }
+        }
+        if (best[n] == Integer.MAX_VALUE || best[n] < 2) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int end = n; end > 0; end = cut[end]) {
+            parts.add(0, glued.substring(cut[end], end));
+        }
+        for (String part : parts) {
+            if (part.length() >= 4) {
+                return parts;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> fixes() {
+        Map<String, String> map = new HashMap<>();
+        for (String line : ReferenceIds.resourceLines("tag-fixes.txt")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,161 @@
+package org.cablegate.core.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cablegate.core.model.Header;
+import org.cablegate.core.model.ParseIssue;
+import org.cablegate.core.model.Recipient;
+import org.cablegate.core.model.Reference;
+import org.junit.jupiter.api.Test;
+
+/** The section parsers one by one, on lines taken from real cables. */
+class SectionParsersTest {
+    private final ReferenceIds ids = ReferenceIds.standard();
+    private final Issues issues = new Issues();
+
+    @Test
+    void splitsGluedTags() {
+        TagsParser.Result r = TagsParser.parse(" ETRDEINVECINPGOVCS", 0, issues);
+        assertThat(r.asWritten()).containsExactly("ETRDEINVECINPGOVCS");
+        assertThat(r.fixed()).containsExactly("ETRD", "EINV", "ECIN", "PGOV", "CS");
+        assertThat(TagsParser.parse("KCRM KWMN ASEC PHUMBA", 0, issues).fixed())
+                .containsExactly("KCRM", "KWMN", "ASEC", "PHUM", "BA");
+        assertThat(issues.list()).extracting(ParseIssue::message)
+                .contains("glued tags ETRDEINVECINPGOVCS read as ETRD EINV ECIN PGOV CS");
+    }
+
+    @Test
+    void fixesMisspeltTagsAndTheOldCodeOfRussia() {
+        TagsParser.Result r = TagsParser.parse("POGOV PREL RU", 0, issues);
+        assertThat(r.asWritten()).containsExactly("POGOV", "PREL", "RU");
+        assertThat(r.fixed()).containsExactly("PGOV", "PREL", "RS");
+    }
+
+    @Test
+    void readsCommaSeparatedTagsAndPersonTags() {
+        TagsParser.Result r = TagsParser.parse(" OVIP (CLINTON, HILLARY), PREL, AS, PK, ", 0, issues);
+        assertThat(r.asWritten()).containsExactly("OVIP", "CLINTON, HILLARY", "PREL", "AS", "PK");
+        assertThat(TagsParser.parse("UNGA UNGA UNGA LY", 0, issues).fixed()).containsExactly("UNGA", "LY");
+        assertThat(TagsParser.parse("GAZA", 0, issues).fixed()).containsExactly("GAZA");
+    }
+
+    @Test
+    void dropsTheMarkingOfASubject() {
+        assertThat(SubjectParser.parse(" (C) CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT \nHAPPY "))
+                .isEqualTo("CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY");
+        assertThat(SubjectParser.parse(" DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA TRIPOLI 00000939"
+                + " 001.2 OF 003 CLASSIFIED ")).isEqualTo("DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA");
+    }
+
+    @Test
+    void resolvesReferenceWithMultiWordPlace() {
+        List<Reference> refs = ReferenceParser.parse("A. LA PAZ 00691 \n\n\u00b6B. RIO DE JAN 600 \nC. Sao Paulo 215",
+                2006, ids, 0, issues);
+        assertThat(refs).containsExactly(new Reference("A", "06LAPAZ691", "LA PAZ 00691"),
+                new Reference("B", "06RIODEJANEIRO600", "RIO DE JAN 600"),
+                new Reference("C", "06SAOPAULO215", "Sao Paulo 215"));
+    }
+
+    @Test
+    void resolvesReferenceYearsAndAliases() {
+        List<Reference> refs = ReferenceParser.parse("(A) 08 MOSCOW 1234 (B) SECSTATE 56789 (C) 2007 HCMC 12 "
+                + "(D) LIMA 4516 (06)", 2009, ids, 0, issues);
+        assertThat(refs).extracting(Reference::bullet).containsExactly("A", "B", "C", "D");
+        assertThat(refs).extracting(Reference::id)
+                .containsExactly("08MOSCOW1234", "09STATE56789", "07HOCHIMINHCITY12", "06LIMA4516");
+    }
+
+    @Test
+    void readsTwoReferencesJoinedByAnd() {
+        List<Reference> refs = ReferenceParser.parse("A) 09 USUN 12 AND 13 B) TELCON 5/4/09", 2009, ids, 0, issues);
+        assertThat(refs).containsExactly(new Reference("A", "09USUNNEWYORK12", "09 USUN 12 AND 13"),
+                new Reference("A", "09USUNNEWYORK13", "09 USUN 12 AND 13"),
+                new Reference("B", "", "TELCON 5/4/09"));
+    }
+
+    @Test
+    void keepsEmailsAndMeetingsAsReferencesWithoutId() {
+        List<Reference> refs = ReferenceParser.parse("NUEVO LAREDO 31; GRUBB/SCHOFER EMAILS TO WASHINGTON", 2010, ids,
+                0, issues);
+        assertThat(refs).containsExactly(new Reference("", "10NUEVOLAREDO31", "NUEVO LAREDO 31"),
+                new Reference("", "", "GRUBB/SCHOFER EMAILS TO WASHINGTON"));
+    }
+
+    @Test
+    void readsADoubledBulletAsOne() {
+        assertThat(ReferenceParser.parse("A. A) STATE 144222", 2005, ids, 0, issues))
+                .containsExactly(new Reference("A", "05STATE144222", "STATE 144222"));
+    }
+
+    @Test
+    void readsDeclassificationDates() {
+        assertThat(EoLineParser.parse(" DECL: 06/04/2018 ", 0, issues)).contains(LocalDate.of(2018, 6, 4));
+        assertThat(EoLineParser.parse(" DECL: 6/4/18", 0, issues)).contains(LocalDate.of(2018, 6, 4));
+        assertThat(EoLineParser.parse(" DECL: 2020/02/24", 0, issues)).contains(LocalDate.of(2020, 2, 24));
+        assertThat(EoLineParser.parse(" DECL: DECLASSIFIED BY NARA 09/02/2009", 0, issues))
+                .contains(LocalDate.of(2009, 9, 2));
+        assertThat(EoLineParser.parse(" GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", 0, issues))
+                .contains(LocalDate.of(1985, 8, 12));
+        assertThat(EoLineParser.parse(" N/A ", 0, issues)).isEmpty();
+        assertThat(issues.list()).isEmpty();
+        assertThat(EoLineParser.parse(" DECL: TWENTY YEARS", 7, issues)).isEmpty();
+        assertThat(issues.list()).containsExactly(new ParseIssue(ParseIssue.Kind.DECLASSIFICATION,
+                "no declassification date in the E.O. line: DECL: TWENTY YEARS", 7));
+    }
+
+    @Test
+    void readsClassifiedByAndReasons() {
+        ClassifiedByParser.Result r = ClassifiedByParser.parse(
+                " Charge d'Affaires Daniel A. Russell. Reasons 1.4(b) and (d)", 0, issues);
+        assertThat(r.by()).isEqualTo("Charge d'Affaires Daniel A. Russell");
+        assertThat(r.reasons()).containsExactly("1.4(b)", "1.4(d)");
+        r = ClassifiedByParser.parse(" AMB:WBWOOD for Reasons 1.4 (b)+(e) ", 0, issues);
+        assertThat(r.by()).isEqualTo("AMB:WBWOOD");
+        assertThat(r.reasons()).containsExactly("1.4(b)", "1.4(e)");
+        r = ClassifiedByParser.parse(" POL MINCOUNS THOMAS COUNTRYMAN, REASONS 1.5 (B) AND (D).", 0, issues);
+        assertThat(r.by()).isEqualTo("POL MINCOUNS THOMAS COUNTRYMAN");
+        assertThat(r.reasons()).containsExactly("1.5(b)", "1.5(d)");
+        assertThat(ClassifiedByParser.parse(" Ambassador David Mulford for Reasons 1.4 (B, D)", 0, issues).reasons())
+                .containsExactly("1.4(b)", "1.4(d)");
+    }
+
+    @Test
+    void readsRecipientsAcrossPageBreaksAndXmtLines() {
+        String header = "VZCZCXRO1331\nPP RUEHDBU RUEHFL\nDE RUEHMO #1442/01 0920750\nZNY CCCCC ZZH\n"
+                + "P 020750Z APR 07\nFM AMEMBASSY MOSCOW\nTORUEHC/SECSTATE WASHDC PIORITY 8840\n"
+                + "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY\nPAGE 02 MOSCOW 01442 020750Z\n"
+                + "XMT AMCONSUL VLADIVOSTOK\n     RUEKJCS/SECDEF WASHDC IMMEDIATE\n";
+        HeaderParser.Result r = HeaderParser.parse(header, issues);
+        Header h = r.header();
+        assertThat(h.transmissionId()).isEqualTo("VZCZCXRO1331");
+        assertThat(h.precedence()).isEqualTo("P");
+        assertThat(h.dtg()).isEqualTo("020750Z APR 07");
+        assertThat(h.from()).isEqualTo("AMEMBASSY MOSCOW");
+        assertThat(h.to()).containsExactly(new Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "8840"));
+        assertThat(h.info()).containsExactly(new Recipient("RUEHZL", "EUROPEAN POLITICAL COLLECTIVE", "PRIORITY", ""),
+                new Recipient("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE", ""));
+        assertThat(r.partial()).isFalse();
+        assertThat(issues.list()).isEmpty();
+    }
+
+    @Test
+    void readsOldHeadersWithoutRoutingIndicators() {
+        HeaderParser.Result r = HeaderParser.parse("P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\n"
+                + "TO SECSTATE WASHDC PRIORITY\nINFO USCINCSO\nAMEMBASSY RIO DE JANEIRO", issues);
+        assertThat(r.header().precedence()).isEqualTo("P");
+        assertThat(r.header().dtg()).isEqualTo("281848Z DEC 66");
+        assertThat(r.header().to()).containsExactly(new Recipient("", "SECSTATE WASHDC", "PRIORITY", ""));
+        assertThat(r.header().info()).extracting(Recipient::name).containsExactly("USCINCSO", "AMEMBASSY RIO DE JANEIRO");
+    }
+
+    @Test
+    void readsAPartialExtractHeader() {
+        HeaderParser.Result r = HeaderParser.parse("This record is a partial extract of the original cable. The full text"
+                + " of the original cable is not available.\n", issues);
+        assertThat(r.partial()).isTrue();
+        assertThat(r.header()).isEqualTo(Header.EMPTY);
+        assertThat(issues.list()).isEmpty();
+    }
+}
