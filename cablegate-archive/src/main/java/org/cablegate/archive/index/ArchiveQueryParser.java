@@ -1,0 +1,271 @@
+package org.cablegate.archive.index;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns Lucene query syntax as a reader types it into a query over {@link ArchiveSchema}: bare words search subject
+ * (boosted) and body and must all match; {@code field:} names are case-insensitive and checked; {@code created:} and
+ * {@code released:} take dates of any precision ({@code 2008}, {@code 2008-06}, {@code 2008-06-10}) alone or in ranges;
+ * {@code year:2009} is {@code created:2009}; {@code id:} finds a cable by its published or its corrected id. Every
+ * failure becomes a {@link BadQueryException} whose message names the problem, never a parser stack.
+ */
+final class ArchiveQueryParser {
+    static final List<String> FIELD_NAMES = List.of("subject", "body", "tag", "origin", "classification", "id", "from",
+            "to", "created", "released", "year");
+
+    private static final String YEAR = "year";
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("subject", ArchiveSchema.SUBJECT),
+            Map.entry("body", ArchiveSchema.BODY),
+            Map.entry("tag", ArchiveSchema.TAG),
+            Map.entry("tags", ArchiveSchema.TAG),
+            Map.entry("origin", ArchiveSchema.ORIGIN),
+            Map.entry("classification", ArchiveSchema.CLASSIFICATION),
+            Map.entry("id", ArchiveSchema.ID),
+            Map.entry("from", ArchiveSchema.FROM),
+            Map.entry("to", ArchiveSchema.TO),
+            Map.entry("created", ArchiveSchema.CREATED),
+            Map.entry("released", ArchiveSchema.RELEASED),
+            Map.entry(YEAR, YEAR));
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?)?)?");
+
+    private final Analyzer analyzer;
+
+    ArchiveQueryParser(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    Query parse(String text) throws BadQueryException {
+        if (text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        // The classic parser keeps state: one per call (they are cheap to make).
+        Parser parser = new Parser(analyzer);
+        try {
+            return onlyNegative(parser.parse(text));
+        } catch (ParseException e) {
+            throw new BadQueryException(message(text, e), e);
+        }
+    }
+
+    /** {@code -iran} alone means "everything but iran", not nothing, which is what Lucene would make of it. */
+    private static Query onlyNegative(Query q) {
+        if (q instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST_NOT)) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            for (BooleanClause c : b.clauses()) {
+                all.add(c);
+            }
+            return all.build();
+        }
+        return q;
+    }
+
+    private static String message(String text, ParseException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof FieldProblem p) {
+            return p.getMessage();
+        }
+        String hint = " (use AND, OR, NOT, \"quotes\" for phrases, field:value, and \\ before special characters)";
+        if (cause instanceof ParseException syntax && syntax.currentToken != null && syntax.currentToken.next != null) {
+            Token next = syntax.currentToken.next;
+            if (next.kind == 0) {
+                return "The query '" + text + "' ends too early" + hint;
+            }
+            return "The query '" + text + "' cannot be read at column " + next.beginColumn + ", at '" + next.image + "'"
+                    + hint;
+        }
+        if (cause instanceof TokenMgrError) {
+            return "The query '" + text + "' cannot be read: an unclosed quote or a stray special character" + hint;
+        }
+        if (e.getMessage() != null && e.getMessage().contains("too many boolean clauses")) {
+            return "The query '" + text + "' expands to too many terms; make it narrower";
+        }
+        return "The query '" + text + "' cannot be read" + hint;
+    }
+
+    /** A problem found in our own field handling: its message is already for the reader. */
+    private static final class FieldProblem extends ParseException {
+        private static final long serialVersionUID = 1L;
+
+        FieldProblem(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Parser extends MultiFieldQueryParser {
+        Parser(Analyzer analyzer) {
+            super(new String[] {ArchiveSchema.SUBJECT, ArchiveSchema.BODY}, analyzer, Map.of(ArchiveSchema.SUBJECT, 2f));
+            setDefaultOperator(QueryParser.Operator.AND);
+            setSplitOnWhitespace(true);
+            // A word that the tokenizer splits (U.S., 1.4(b), d'affaires) is searched as the phrase it was.
+            setAutoGeneratePhraseQueries(true);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            if (field == null) {
+                return super.getFieldQuery(null, text, quoted);
+            }
+            String name = resolve(field);
+            if (isDate(name)) {
+                return range(name, text, text, true, true);
+            }
+            if (name.equals(ArchiveSchema.ID)) {
+                BytesRef id = getAnalyzer().normalize(ArchiveSchema.ID, text.trim());
+                return new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(ArchiveSchema.ID, id)), Occur.SHOULD)
+                        .add(new TermQuery(new Term(ArchiveSchema.CANONICAL_ID, id)), Occur.SHOULD)
+                        .build();
+            }
+            return super.getFieldQuery(name, text, quoted);
+        }
+
+        /** Quoted text: the parent class bypasses the field mapping for it, so it is routed here. */
+        @Override
+        protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+            if (field == null) {
+                return super.getFieldQuery(null, text, slop);
+            }
+            String name = resolve(field);
+            if (isDate(name) || name.equals(ArchiveSchema.ID)) {
+                return getFieldQuery(field, text, true);
+            }
+            return super.getFieldQuery(name, text, slop);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String lower, String upper, boolean lowerIn, boolean upperIn)
+                throws ParseException {
+            if (field == null) {
+                return super.getRangeQuery(null, lower, upper, lowerIn, upperIn);
+            }
+            String name = resolve(field);
+            if (isDate(name)) {
+                return range(name, lower, upper, lowerIn, upperIn);
+            }
+            return super.getRangeQuery(name, lower, upper, lowerIn, upperIn);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String text) throws ParseException {
+            if ("*".equals(field)) {
+                return super.getWildcardQuery(field, text);
+            }
+            return super.getWildcardQuery(term(field, text), text);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String text) throws ParseException {
+            return super.getPrefixQuery(term(field, text), text);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String text, float similarity) throws ParseException {
+            return super.getFuzzyQuery(term(field, text), text, similarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String text) throws ParseException {
+            return super.getRegexpQuery(term(field, text), text);
+        }
+
+        /** A field that takes wildcards, fuzzy and regular expressions: any but the dates. */
+        private static String term(String field, String text) throws ParseException {
+            if (field == null) {
+                return null;
+            }
+            String name = resolve(field);
+            if (isDate(name)) {
+                throw new FieldProblem(field + ": takes a date or a range of dates, not '" + text + "'");
+            }
+            return name;
+        }
+
+        private static String resolve(String field) throws ParseException {
+            String name = FIELDS.get(field.toLowerCase(Locale.ROOT));
+            if (name == null) {
+                throw new FieldProblem("There is no field '" + field + ":'; the fields are "
+                        + String.join(": ", FIELD_NAMES) + ": (a colon in a word is written \\:)");
+            }
+            return name;
+        }
+
+        private static boolean isDate(String name) {
+            return name.equals(ArchiveSchema.CREATED) || name.equals(ArchiveSchema.RELEASED) || name.equals(YEAR);
+        }
+
+        /** A range of minutes: each end is a whole period, so [2008-01 TO 2008-06] runs to the end of June. */
+        private static Query range(String name, String lower, String upper, boolean lowerIn, boolean upperIn)
+                throws ParseException {
+            String field = name.equals(YEAR) ? ArchiveSchema.CREATED : name;
+            long from = Long.MIN_VALUE;
+            long to = Long.MAX_VALUE;
+            if (lower != null && !lower.equals("*")) {
+                long[] p = period(name, lower);
+                from = lowerIn ? p[0] : p[1];
+            }
+            if (upper != null && !upper.equals("*")) {
+                long[] p = period(name, upper);
+                to = upperIn ? p[1] - 1 : p[0] - 1;
+            }
+            return LongPoint.newRangeQuery(field, from, to);
+        }
+
+        /** The first minute of the period written, and the first minute after it. */
+        private static long[] period(String name, String text) throws ParseException {
+            Matcher m = DATE.matcher(text.trim());
+            if (!m.matches() || (name.equals(YEAR) && m.group(2) != null)) {
+                throw new FieldProblem(name + ": '" + text + "' is not a date; write "
+                        + (name.equals(YEAR) ? "a year: 2009" : "2008, 2008-06, 2008-06-10 or \"2008-06-10 11:11\""));
+            }
+            try {
+                int year = Integer.parseInt(m.group(1));
+                LocalDateTime start;
+                LocalDateTime end;
+                if (m.group(2) == null) {
+                    start = LocalDate.of(year, 1, 1).atStartOfDay();
+                    end = start.plusYears(1);
+                } else if (m.group(3) == null) {
+                    start = YearMonth.of(year, Integer.parseInt(m.group(2))).atDay(1).atStartOfDay();
+                    end = start.plusMonths(1);
+                } else if (m.group(4) == null) {
+                    start = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).atStartOfDay();
+                    end = start.plusDays(1);
+                } else {
+                    start = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                            .atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+                    end = start.plusMinutes(1);
+                }
+                return new long[] {ArchiveSchema.minute(start), ArchiveSchema.minute(end)};
+            } catch (DateTimeException e) {
+                throw new FieldProblem(name + ": '" + text + "' is not a valid date (" + e.getMessage() + ")");
+            }
+        }
+    }
+}

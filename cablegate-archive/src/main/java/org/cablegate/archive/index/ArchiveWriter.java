@@ -1,0 +1,103 @@
+package org.cablegate.archive.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Writes the public archive: used by the releaser only. Holding one is holding the index's write lock, so two
+ * releases cannot run at once (the lock is the OS's: a killed process leaves none behind).
+ *
+ * <p>Nothing written becomes visible until {@link #commit(long)}: that one Lucene commit publishes the whole batch
+ * and records which release it was. Closing without a commit throws the batch away, as does a crash: on the next open
+ * Lucene starts from the last commit and deletes the rest. Adding and replacing are thread-safe; a release indexes
+ * with several threads.
+ */
+public final class ArchiveWriter implements AutoCloseable {
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final long committedRelease;
+
+    private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease) {
+        this.directory = directory;
+        this.writer = writer;
+        this.committedRelease = committedRelease;
+    }
+
+    /**
+     * Opens the index directory for writing, creating it if needed.
+     *
+     * @param ramBufferMb indexing memory before a segment is flushed; bigger means fewer segments and less merging
+     */
+    public static ArchiveWriter open(Path indexDir, int ramBufferMb) throws IOException {
+        Directory directory = FSDirectory.open(indexDir);
+        try {
+            long committed = 0;
+            if (DirectoryReader.indexExists(directory)) {
+                committed = Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData()
+                        .getOrDefault(PublicArchive.RELEASE_KEY, "0"));
+            }
+            TieredMergePolicy merges = new TieredMergePolicy();
+            // Compound files would copy every segment once more; an archive has few segments, file handles are cheap.
+            merges.setNoCFSRatio(0.0);
+            IndexWriterConfig config = new IndexWriterConfig(new CableAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Stored fields are most of the index and most of its write time: LZ4, not DEFLATE.
+                    .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
+                    .setRAMBufferSizeMB(ramBufferMb)
+                    .setUseCompoundFile(false)
+                    .setMergePolicy(Boolean.getBoolean("bench.nomerge") ? org.apache.lucene.index.NoMergePolicy.INSTANCE : merges) // BENCH-TEMP
+                    // Closing must never publish a half-written batch.
+                    .setCommitOnClose(false);
+            return new ArchiveWriter(directory, new IndexWriter(directory, config), committed);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IOException("Another process is writing the public archive at " + indexDir
+                    + " (a release is running); try again when it is done", e);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** The release the last commit published; 0 before the first. */
+    public long committedRelease() {
+        return committedRelease;
+    }
+
+    /** Adds a cable that is not in the archive yet. */
+    public void add(PublicCable cable) throws IOException {
+        writer.addDocument(ArchiveSchema.toDocument(cable));
+    }
+
+    /** Adds a cable, replacing what the archive holds under its id (a new version of a released cable). */
+    public void replace(PublicCable cable) throws IOException {
+        writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable));
+    }
+
+    /** Publishes everything added since opening, as release {@code releaseId}, in one atomic commit. */
+    public void commit(long releaseId) throws IOException {
+        writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId)).entrySet());
+        writer.commit();
+    }
+
+    /** Closes; whatever was not committed is discarded. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.rollback();
+        } finally {
+            directory.close();
+        }
+    }
+}

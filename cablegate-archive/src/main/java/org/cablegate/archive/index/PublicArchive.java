@@ -1,0 +1,235 @@
+package org.cablegate.archive.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The public archive, read-only: released cables and nothing else. This is what the web server, the exporter and the
+ * search command open. Thread-safe; searches run on a shared point-in-time ({@link SearcherManager}) that moves to the
+ * newest release on {@link #refresh()}, and by itself at most once a second while searches come in.
+ *
+ * <p>A release is one Lucene commit, so a reader sees a release whole or not at all. Before the first release there
+ * is no index yet, and the archive is empty.
+ */
+public final class PublicArchive implements AutoCloseable {
+    /** Key of the commit user data that names the release a commit published. */
+    static final String RELEASE_KEY = "release";
+
+    private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
+
+    private final Directory directory;
+    private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
+    private volatile SearcherManager manager;
+    private volatile long lastRefresh = System.nanoTime();
+
+    private PublicArchive(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** Opens the index directory ({@code <data>/public}); a missing or empty one is an empty archive. */
+    public static PublicArchive open(Path indexDir) throws IOException {
+        PublicArchive archive = new PublicArchive(FSDirectory.open(indexDir));
+        archive.manager();
+        return archive;
+    }
+
+    /** Moves to the newest release, if there is a newer one. */
+    public void refresh() throws IOException {
+        lastRefresh = System.nanoTime();
+        SearcherManager m = manager();
+        if (m != null) {
+            m.maybeRefreshBlocking();
+        }
+    }
+
+    /** Released cables in the current view. */
+    public long count() throws IOException {
+        return withSearcher(s -> (long) s.getIndexReader().numDocs(), 0L);
+    }
+
+    /** The release whose commit is the current view; 0 before the first. */
+    public long lastRelease() throws IOException {
+        return withSearcher(s -> Long.parseLong(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()
+                .getOrDefault(RELEASE_KEY, "0")), 0L);
+    }
+
+    /** A released cable by its published id, or else by its corrected id. */
+    public Optional<PublicCable> get(String id) throws IOException {
+        return withSearcher(s -> {
+            Optional<PublicCable> exact = first(s, new TermQuery(new Term(ArchiveSchema.ID, id)));
+            return exact.isPresent() ? exact : first(s, new TermQuery(new Term(ArchiveSchema.CANONICAL_ID, id)));
+        }, Optional.empty());
+    }
+
+    private static Optional<PublicCable> first(IndexSearcher s, Query q) throws IOException {
+        TopDocs top = s.search(q, 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ArchiveSchema.toCable(s.storedFields().document(top.scoreDocs[0].doc)));
+    }
+
+    /**
+     * Runs one search.
+     *
+     * @throws BadQueryException the query, a filter or the cursor cannot be used as written; the message says why
+     * @throws IOException       the index could not be read
+     */
+    public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
+        Query query = withFilters(parser.parse(request.query()), request.filters());
+        FieldDoc after = request.cursor().isPresent() ? Sorting.after(request.sort(), request.cursor().get()) : null;
+        try {
+            return withSearcher(s -> search(s, query, after, request), SearchResult.empty());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query '" + request.query() + "' expands to too many terms; make it narrower");
+        }
+    }
+
+    private static Query withFilters(Query query, List<SearchRequest.Filter> filters) {
+        if (filters.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+        for (SearchRequest.Filter f : filters) {
+            b.add(new TermQuery(new Term(ArchiveSchema.facetField(f.facet()), f.value())), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static SearchResult search(ArchiveSearcher s, Query query, FieldDoc after, SearchRequest request)
+            throws IOException {
+        int offset = after == null ? request.offset() : 0;
+        int wanted = offset + request.limit();
+        int maxDoc = s.getIndexReader().maxDoc();
+        // One more than asked, to know whether a next page exists; never more than the index holds.
+        int numHits = Math.max(1, (int) Math.min((long) wanted + 1, maxDoc));
+        TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(request.sort()), numHits, after,
+                Integer.MAX_VALUE);
+        boolean countEverything = query instanceof MatchAllDocsQuery && !s.getIndexReader().hasDeletions();
+        TopFieldDocs docs;
+        FacetsCollector hits = null;
+        if (request.facets() && !countEverything) {
+            Object[] both = s.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+            docs = (TopFieldDocs) both[0];
+            hits = (FacetsCollector) both[1];
+        } else {
+            docs = s.search(query, top);
+        }
+        List<Hit> page = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        ScoreDoc[] found = docs.scoreDocs;
+        int end = Math.min(found.length, wanted);
+        for (int i = offset; i < end; i++) {
+            FieldDoc fd = (FieldDoc) found[i];
+            Document d = stored.document(fd.doc, ArchiveSchema.HIT_FIELDS);
+            float score = request.sort() == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+            page.add(ArchiveSchema.toHit(d, score));
+        }
+        Optional<String> next = found.length > wanted && end > offset
+                ? Optional.of(Sorting.cursor(request.sort(), (FieldDoc) found[end - 1]))
+                : Optional.empty();
+        Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+        if (request.facets()) {
+            for (Facet facet : Facet.values()) {
+                facets.put(facet, count(s, facet, hits, request.facetLimit()));
+            }
+        }
+        return new SearchResult(docs.totalHits.value, page, facets, next);
+    }
+
+    /** Counts over the hits, or over every cable when {@code hits} is null (then there are no deletions to skip). */
+    private static List<FacetCount> count(ArchiveSearcher s, Facet facet, FacetsCollector hits, int limit)
+            throws IOException {
+        Optional<StringDocValuesReaderState> state = s.facetState(facet);
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        StringValueFacetCounts counts = hits == null ? new StringValueFacetCounts(state.get())
+                : new StringValueFacetCounts(state.get(), hits);
+        FacetResult result = counts.getTopChildren(limit, ArchiveSchema.facetField(facet));
+        List<FacetCount> values = new ArrayList<>();
+        if (result != null) {
+            for (LabelAndValue lv : result.labelValues) {
+                values.add(new FacetCount(lv.label, lv.value.longValue()));
+            }
+        }
+        return values;
+    }
+
+    private interface SearcherTask<T> {
+        T run(ArchiveSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherTask<T> task, T whenEmpty) throws IOException {
+        SearcherManager m = manager();
+        if (m == null) {
+            return whenEmpty;
+        }
+        if (System.nanoTime() - lastRefresh > AUTO_REFRESH_NANOS) {
+            lastRefresh = System.nanoTime();
+            m.maybeRefresh();
+        }
+        ArchiveSearcher s = (ArchiveSearcher) m.acquire();
+        try {
+            return task.run(s);
+        } finally {
+            m.release(s);
+        }
+    }
+
+    /** The searcher manager, opened on the first commit once there is one. */
+    private SearcherManager manager() throws IOException {
+        SearcherManager m = manager;
+        if (m != null) {
+            return m;
+        }
+        synchronized (this) {
+            if (manager == null && DirectoryReader.indexExists(directory)) {
+                manager = new SearcherManager(directory, new ArchiveSearcher.Factory());
+            }
+            return manager;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            SearcherManager m = manager;
+            if (m != null) {
+                m.close();
+            }
+        } finally {
+            directory.close();
+        }
+    }
+}

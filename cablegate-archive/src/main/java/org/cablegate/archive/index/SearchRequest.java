@@ -1,0 +1,90 @@
+package org.cablegate.archive.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One search of the public archive. Start from {@link #of(String)} and refine with the {@code with…} methods.
+ *
+ * @param query      Lucene query syntax; blank means every released cable. Bare words search subject and body, and
+ *                   all of them must match (AND is the default operator); fields: {@code subject: body: tag: origin:
+ *                   classification: id: from: to: created: released: year:}; dates take {@code 2008}, {@code 2008-06},
+ *                   {@code 2008-06-10} or a range {@code created:[2008-01 TO 2008-06]}
+ * @param filters    exact facet values every hit must carry (what clicking a facet value adds)
+ * @param sort       the order of hits
+ * @param offset     hits to skip; ignored when a cursor is given. Cost grows with offset: page deep with the cursor
+ * @param limit      hits to return, 0–1000
+ * @param cursor     {@link SearchResult#nextCursor()} of the previous page of the same query and sort
+ * @param facets     whether to count hits by origin, tag, classification and year
+ * @param facetLimit how many values to return per facet, most frequent first
+ */
+public record SearchRequest(
+        String query,
+        List<Filter> filters,
+        SortOrder sort,
+        int offset,
+        int limit,
+        Optional<String> cursor,
+        boolean facets,
+        int facetLimit) {
+
+    public static final int MAX_LIMIT = 1000;
+
+    /** An exact value of a facet: {@code new Filter(Facet.ORIGIN, "Embassy Moscow")}. */
+    public record Filter(Facet facet, String value) {
+        public Filter {
+            Objects.requireNonNull(facet, "facet");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    public SearchRequest {
+        Objects.requireNonNull(query, "query");
+        filters = List.copyOf(filters);
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(cursor, "cursor");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 0-" + MAX_LIMIT + ": " + limit);
+        }
+        if (facetLimit < 1) {
+            throw new IllegalArgumentException("facetLimit must be positive: " + facetLimit);
+        }
+    }
+
+    /** The first 10 hits by relevance, without facets. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 0, 10, Optional.empty(), false, 10);
+    }
+
+    public SearchRequest withFilter(Facet facet, String value) {
+        List<Filter> more = new ArrayList<>(filters);
+        more.add(new Filter(facet, value));
+        return new SearchRequest(query, more, sort, offset, limit, cursor, facets, facetLimit);
+    }
+
+    public SearchRequest withSort(SortOrder order) {
+        return new SearchRequest(query, filters, order, offset, limit, cursor, facets, facetLimit);
+    }
+
+    public SearchRequest withPage(int newOffset, int newLimit) {
+        return new SearchRequest(query, filters, sort, newOffset, newLimit, cursor, facets, facetLimit);
+    }
+
+    public SearchRequest withLimit(int newLimit) {
+        return new SearchRequest(query, filters, sort, offset, newLimit, cursor, facets, facetLimit);
+    }
+
+    /** The page after the one that returned {@code nextCursor}. */
+    public SearchRequest after(String nextCursor) {
+        return new SearchRequest(query, filters, sort, 0, limit, Optional.of(nextCursor), facets, facetLimit);
+    }
+
+    public SearchRequest withFacets(int top) {
+        return new SearchRequest(query, filters, sort, offset, limit, cursor, true, top);
+    }
+}

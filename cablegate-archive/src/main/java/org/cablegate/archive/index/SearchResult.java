@@ -1,0 +1,29 @@
+package org.cablegate.archive.index;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * @param total      exact number of released cables that match
+ * @param hits       the requested page
+ * @param facets     per facet, the most frequent values among all matching cables (not just this page); empty when
+ *                   facets were not asked for
+ * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page; empty on the last page
+ */
+public record SearchResult(long total, List<Hit> hits, Map<Facet, List<FacetCount>> facets, Optional<String> nextCursor) {
+    public SearchResult {
+        hits = List.copyOf(hits);
+        EnumMap<Facet, List<FacetCount>> copy = new EnumMap<>(Facet.class);
+        facets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        facets = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(nextCursor, "nextCursor");
+    }
+
+    static SearchResult empty() {
+        return new SearchResult(0, List.of(), Map.of(), Optional.empty());
+    }
+}

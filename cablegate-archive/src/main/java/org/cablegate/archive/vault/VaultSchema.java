@@ -1,0 +1,118 @@
+package org.cablegate.archive.vault;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The tables of the vault. Times are ISO text to the minute ({@code 2008-06-10T11:11}, UTC), which sorts as time
+ * does; lists (tags, addressees) are joined with a newline, which never occurs inside one.
+ */
+final class VaultSchema {
+    /** Bumped when the tables change; an older program refuses a newer vault instead of damaging it. */
+    static final int VERSION = 1;
+
+    private static final String[] TABLES = {
+        // One row per cable: what the parse of its current version says, plus its release state. Small rows, keyed by id.
+        """
+        CREATE TABLE cable (
+          id                TEXT PRIMARY KEY NOT NULL,  -- reference id as published
+          canonical_id      TEXT NOT NULL,              -- corrected id of a malformed one, else = id
+          created           TEXT NOT NULL,
+          origin            TEXT NOT NULL,
+          classification    TEXT NOT NULL,
+          tags              TEXT NOT NULL,              -- of the current version, newline-joined
+          current_version   INTEGER NOT NULL,
+          original_released TEXT,                       -- earliest release time any source carried (site pages)
+          released          TEXT,                       -- when it was first published here; NULL: never
+          release_id        INTEGER,                    -- the release that first published it
+          published_version INTEGER                     -- the version the public archive holds; NULL: none
+        ) WITHOUT ROWID""",
+        // Every text a cable has had: the source fields as read, the parse of them, and where they came from.
+        // A rowid table, as rows are large (the text), appended in import order.
+        """
+        CREATE TABLE version (
+          cable_id       TEXT NOT NULL,
+          version        INTEGER NOT NULL,              -- 1, 2, ... per cable
+          content_hash   BLOB NOT NULL,                 -- SHA-256 of the source fields (see ContentHash)
+          created        TEXT NOT NULL,                 -- source fields, as read
+          released       TEXT,
+          classification TEXT NOT NULL,
+          origin         TEXT NOT NULL,
+          header         TEXT NOT NULL,
+          body           TEXT NOT NULL,
+          format         TEXT NOT NULL,                 -- CSV, SITE_PAGE, PLAIN_TEXT
+          location       TEXT NOT NULL,                 -- where it was read: file and row or entry
+          canonical_id   TEXT NOT NULL,                 -- the parse, as far as the public archive needs it: the
+          parsed_created TEXT NOT NULL,                 -- parser may derive metadata a source lacks (plain text)
+          parsed_classification TEXT NOT NULL,
+          parsed_origin  TEXT NOT NULL,
+          subject        TEXT NOT NULL,
+          tags           TEXT NOT NULL,
+          sender         TEXT NOT NULL,
+          recipients     TEXT NOT NULL,
+          parsed         TEXT NOT NULL,                 -- the parse as CableJson, without raw and paragraph texts
+          imported_at    TEXT NOT NULL,                 -- start of the import run; bookkeeping, not content
+          PRIMARY KEY (cable_id, version)
+        )""",
+        // The whole set's ids (cable2month.csv): the denominator of "released N / 251,287".
+        """
+        CREATE TABLE known_id (
+          id    TEXT PRIMARY KEY NOT NULL,
+          month TEXT NOT NULL                           -- 2008-06
+        ) WITHOUT ROWID""",
+        // The release log. No AUTOINCREMENT: a rolled-back release's id is given again, so a release that was
+        // killed and rerun ends exactly as one that ran through.
+        """
+        CREATE TABLE release (
+          id                  INTEGER PRIMARY KEY,
+          name                TEXT NOT NULL,
+          time                TEXT NOT NULL,
+          selection           TEXT NOT NULL,            -- the selection in words
+          keep_original_times INTEGER NOT NULL,
+          count               INTEGER NOT NULL,
+          state               TEXT NOT NULL CHECK (state IN ('PENDING', 'DONE'))
+        )""",
+        // What each release published: which version of which cable, with which release time.
+        """
+        CREATE TABLE release_cable (
+          release_id INTEGER NOT NULL,
+          cable_id   TEXT NOT NULL,
+          version    INTEGER NOT NULL,
+          released   TEXT NOT NULL,
+          PRIMARY KEY (release_id, cable_id)
+        ) WITHOUT ROWID"""
+    };
+
+    private VaultSchema() {}
+
+    /** Creates the tables in a new vault, or checks that an existing one is of a version this program knows. */
+    static void ensure(Connection db) throws SQLException {
+        int found;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            found = rs.getInt(1);
+        }
+        if (found == VERSION) {
+            return;
+        }
+        if (found > VERSION) {
+            throw new SQLException("the vault was written by a newer cablegate (schema " + found + ", this one knows "
+                    + VERSION + ")");
+        }
+        boolean auto = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            for (String table : TABLES) {
+                s.execute(table);
+            }
+            s.execute("PRAGMA user_version = " + VERSION);
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(auto);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.cablegate.archive.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublicArchiveTest {
+    static final LocalDateTime RELEASED = LocalDateTime.parse("2011-04-11T12:00");
+
+    static PublicCable cable(String id, String canonicalId, String created, String classification, String origin,
+            String tags, String subject, String body) {
+        String post = origin.substring(origin.lastIndexOf(' ') + 1).toUpperCase();
+        return new PublicCable(id, canonicalId, 1, LocalDateTime.parse(created), RELEASED, classification, origin, subject,
+                List.of(tags.split(" ")), "AMEMBASSY " + post, List.of("SECSTATE WASHDC", "AMEMBASSY LONDON"),
+                "FM AMEMBASSY " + post, body);
+    }
+
+    /** Ten cables whose words were chosen so that every count below can be checked by eye. */
+    static final List<PublicCable> SAMPLE = List.of(
+            cable("08MOSCOW1647", "08MOSCOW1647", "2008-06-10T11:11", "CONFIDENTIAL", "Embassy Moscow", "PREL RS",
+                    "RUSSIA AND IRAN: NUCLEAR TALKS", "1. (C) Iran's nuclear program was discussed with the prime minister."),
+            cable("08MOSCOW2000", "08MOSCOW2000", "2008-09-01T09:00", "SECRET", "Embassy Moscow", "PREL PHUM RS",
+                    "HUMAN RIGHTS IN RUSSIA", "1. (S) Police detained human rights activists in Moscow."),
+            cable("09MOSCOW100", "09MOSCOW100", "2009-01-15T10:30", "SECRET//NOFORN", "Embassy Moscow", "ENRG RS",
+                    "GAS PIPELINE", "1. (S) The oil and gas pipeline to Europe."),
+            cable("09LONDON200", "09LONDON200", "2009-03-02T08:00", "UNCLASSIFIED", "Embassy London", "PREL UK IR",
+                    "IRAN SANCTIONS", "1. (U) The UK supports sanctions on Iran."),
+            cable("07BUENOSAIRES300", "07BUENOSAIRES300", "2007-11-20T16:45", "CONFIDENTIAL", "Embassy Buenos Aires",
+                    "PREL AR UK", "FALKLANDS", "1. (C) Argentina raised the Falklands again."),
+            cable("10STATE1234", "10STATE1234", "2010-02-01T23:59", "SECRET", "Secretary of State", "PTER KTFN",
+                    "TERRORISM FINANCING", "1. (S) Terrorism financing networks in the Gulf."),
+            cable("06BAGHDAD500", "06BAGHDAD500", "2006-05-05T05:05", "SECRET", "Embassy Baghdad", "PREL PGOV IZ",
+                    "VISIT OF THE PRIME MINISTER", "1. (S) The prime minister's visit to Baghdad."),
+            cable("66BUENOSAIRES2481", "66BUENOSAIRES2481", "1966-12-28T18:06", "UNCLASSIFIED", "Embassy Buenos Aires",
+                    "EFIS PBTS AR", "EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS", "Falkland islands fishing."),
+            cable("08ECTION01OF02MANAMA492", "08MANAMA492", "2008-04-01T12:00", "CONFIDENTIAL", "Embassy Manama",
+                    "PREL BA IR", "IRAN VISIT", "1. (C) Bahrain and Iran."),
+            cable("09MOSCOW200", "09MOSCOW200", "2009-07-07T07:07", "CONFIDENTIAL//NOFORN", "Embassy Moscow", "PGOV RS",
+                    "VISIT OF PRESIDENT", "1. (C) The president's visit. Police were present."));
+
+    @TempDir
+    Path dir;
+
+    PublicArchive archive;
+
+    @BeforeEach
+    void index() throws IOException {
+        try (ArchiveWriter writer = ArchiveWriter.open(dir, 16)) {
+            for (PublicCable c : SAMPLE) {
+                writer.add(c);
+            }
+            writer.commit(1);
+        }
+        archive = PublicArchive.open(dir);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        archive.close();
+    }
+
+    List<String> ids(String query) throws Exception {
+        return ids(SearchRequest.of(query).withLimit(100).withSort(SortOrder.CREATED_OLDEST));
+    }
+
+    List<String> ids(SearchRequest request) throws Exception {
+        return archive.search(request).hits().stream().map(Hit::id).toList();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "iran                          | 08ECTION01OF02MANAMA492 08MOSCOW1647 09LONDON200",
+        "nuclear                       | 08MOSCOW1647",
+        "falklands                     | 07BUENOSAIRES300",
+        "subject:visit                 | 06BAGHDAD500 08ECTION01OF02MANAMA492 09MOSCOW200",
+        "iran AND nuclear              | 08MOSCOW1647",
+        "iran nuclear                  | 08MOSCOW1647",
+        "iran OR falklands             | 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 09LONDON200",
+        "oil AND pipeline              | 09MOSCOW100",
+        "terrorism AND financing       | 10STATE1234",
+        "'\"human rights\"'            | 08MOSCOW2000",
+        "'\"prime minister\"'          | 06BAGHDAD500 08MOSCOW1647",
+        "'\"minister prime\"'          | ''",
+        "'\"oil and gas\"'             | 09MOSCOW100",
+        "'\"oil or gas\"'              | 09MOSCOW100",
+        "'\"oil gas\"'                 | ''",
+        "the                           | ''",
+        "body:police                   | 08MOSCOW2000 09MOSCOW200",
+        "tag:prel                      | 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09LONDON200",
+        "TAG:IR                        | 08ECTION01OF02MANAMA492 09LONDON200",
+        "origin:moscow                 | 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09MOSCOW200",
+        "'origin:\"embassy moscow\"'   | 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09MOSCOW200",
+        "classification:secret         | 06BAGHDAD500 08MOSCOW2000 09MOSCOW100 10STATE1234",
+        "classification:noforn         | 09MOSCOW100 09MOSCOW200",
+        "id:08moscow1647               | 08MOSCOW1647",
+        "id:08MANAMA492                | 08ECTION01OF02MANAMA492",
+        "id:09MOSCOW*                  | 09MOSCOW100 09MOSCOW200",
+        "from:london                   | 09LONDON200",
+        "'to:\"secstate washdc\"'      | 66BUENOSAIRES2481 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
+        "'to:\"washdc amembassy\"'     | ''",
+        "'created:[2008-01 TO 2008-06]' | 08ECTION01OF02MANAMA492 08MOSCOW1647",
+        "'created:{2008-04-01 TO 2008-06]' | 08MOSCOW1647",
+        "created:2009                  | 09MOSCOW100 09LONDON200 09MOSCOW200",
+        "'created:[* TO 1970]'         | 66BUENOSAIRES2481",
+        "'created:\"2008-06-10 11:11\"' | 08MOSCOW1647",
+        "year:2008                     | 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000",
+        "'iran AND created:[2008 TO 2009]' | 08ECTION01OF02MANAMA492 08MOSCOW1647 09LONDON200",
+        "'released:2011-04'            | 66BUENOSAIRES2481 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
+        "released:2010                 | ''",
+        "visit -subject:president      | 06BAGHDAD500 08ECTION01OF02MANAMA492",
+        "'TAG:\"prel\"'                 | 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09LONDON200",
+        "-iran -falkland*              | 06BAGHDAD500 08MOSCOW2000 09MOSCOW100 09MOSCOW200 10STATE1234",
+        "falkland*                     | 66BUENOSAIRES2481 07BUENOSAIRES300",
+        "u.k.                          | ''",
+        "'\"u k\"'                     | ''",
+    })
+    void findsExactlyTheCablesThatMatch(String query, String expected) throws Exception {
+        List<String> want = expected.isBlank() ? List.of() : List.of(expected.trim().split("\\s+"));
+        assertThat(ids(query)).containsExactlyElementsOf(want);
+        assertThat(archive.search(SearchRequest.of(query)).total()).isEqualTo(want.size());
+    }
+
+    @Test
+    void blankQueryFindsEverything() throws Exception {
+        assertThat(archive.search(SearchRequest.of("  ")).total()).isEqualTo(10);
+        assertThat(archive.search(SearchRequest.of("*:*")).total()).isEqualTo(10);
+        assertThat(archive.count()).isEqualTo(10);
+        assertThat(archive.lastRelease()).isEqualTo(1);
+    }
+
+    @Test
+    void countsFacetsOverAllHitsNotJustThePage() throws Exception {
+        SearchResult all = archive.search(SearchRequest.of("").withLimit(1).withFacets(3));
+        assertThat(all.hits()).hasSize(1);
+        assertThat(all.facets().get(Facet.ORIGIN)).containsExactly(new FacetCount("Embassy Moscow", 4),
+                new FacetCount("Embassy Buenos Aires", 2), new FacetCount("Embassy Baghdad", 1));
+        assertThat(all.facets().get(Facet.CLASSIFICATION)).containsExactly(new FacetCount("CONFIDENTIAL", 3),
+                new FacetCount("SECRET", 3), new FacetCount("UNCLASSIFIED", 2));
+        assertThat(all.facets().get(Facet.TAG)).containsExactly(new FacetCount("PREL", 6), new FacetCount("RS", 4),
+                new FacetCount("AR", 2));
+        assertThat(all.facets().get(Facet.YEAR)).containsExactly(new FacetCount("2008", 3), new FacetCount("2009", 3),
+                new FacetCount("1966", 1));
+
+        SearchResult iran = archive.search(SearchRequest.of("iran").withFacets(10));
+        assertThat(iran.facets().get(Facet.ORIGIN)).containsExactly(new FacetCount("Embassy London", 1),
+                new FacetCount("Embassy Manama", 1), new FacetCount("Embassy Moscow", 1));
+        assertThat(iran.facets().get(Facet.TAG)).containsExactly(new FacetCount("PREL", 3), new FacetCount("IR", 2),
+                new FacetCount("BA", 1), new FacetCount("RS", 1), new FacetCount("UK", 1));
+        assertThat(iran.facets().get(Facet.YEAR)).containsExactly(new FacetCount("2008", 2), new FacetCount("2009", 1));
+    }
+
+    @Test
+    void filtersOnExactFacetValues() throws Exception {
+        assertThat(ids(SearchRequest.of("visit").withFilter(Facet.ORIGIN, "Embassy Moscow"))).containsExactly("09MOSCOW200");
+        assertThat(ids(SearchRequest.of("").withLimit(20).withFilter(Facet.CLASSIFICATION, "SECRET")
+                .withSort(SortOrder.CREATED_OLDEST))).containsExactly("06BAGHDAD500", "08MOSCOW2000", "10STATE1234");
+        assertThat(ids(SearchRequest.of("").withFilter(Facet.TAG, "IR").withFilter(Facet.YEAR, "2009")))
+                .containsExactly("09LONDON200");
+        assertThat(archive.search(SearchRequest.of("").withFilter(Facet.ORIGIN, "embassy moscow")).total()).isZero();
+    }
+
+    @Test
+    void sortsByDateNewestOrOldestAndByRelevance() throws Exception {
+        assertThat(ids(SearchRequest.of("").withLimit(3).withSort(SortOrder.CREATED_NEWEST)))
+                .containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
+        assertThat(ids(SearchRequest.of("").withLimit(2).withSort(SortOrder.CREATED_OLDEST)))
+                .containsExactly("66BUENOSAIRES2481", "06BAGHDAD500");
+        // Same release time for all: the id breaks the tie.
+        assertThat(ids(SearchRequest.of("").withLimit(2).withSort(SortOrder.RELEASED_NEWEST)))
+                .containsExactly("06BAGHDAD500", "07BUENOSAIRES300");
+        // IRAN in the subject weighs more than in the body; the boosted subject wins.
+        SearchResult iran = archive.search(SearchRequest.of("iran"));
+        assertThat(iran.hits().get(0).subject()).contains("IRAN");
+        assertThat(iran.hits()).allSatisfy(h -> assertThat(h.score()).isPositive());
+        assertThat(iran.hits().get(0).score()).isGreaterThanOrEqualTo(iran.hits().get(2).score());
+        assertThat(archive.search(SearchRequest.of("iran").withSort(SortOrder.CREATED_NEWEST)).hits().get(0).score()).isNaN();
+    }
+
+    @Test
+    void pagesWithOffsetAndWithCursorAlike() throws Exception {
+        List<String> all = ids(SearchRequest.of("").withLimit(10).withSort(SortOrder.CREATED_NEWEST));
+        assertThat(ids(SearchRequest.of("").withPage(3, 4).withSort(SortOrder.CREATED_NEWEST)))
+                .containsExactlyElementsOf(all.subList(3, 7));
+        assertThat(ids(SearchRequest.of("").withPage(9, 4).withSort(SortOrder.CREATED_NEWEST))).containsExactly(all.get(9));
+        assertThat(ids(SearchRequest.of("").withPage(50, 4))).isEmpty();
+
+        for (SortOrder order : SortOrder.values()) {
+            List<String> expected = ids(SearchRequest.of("").withLimit(10).withSort(order));
+            List<String> paged = new ArrayList<>();
+            SearchRequest request = SearchRequest.of("").withLimit(3).withSort(order);
+            while (true) {
+                SearchResult page = archive.search(request);
+                assertThat(page.total()).isEqualTo(10);
+                page.hits().forEach(h -> paged.add(h.id()));
+                if (page.nextCursor().isEmpty()) {
+                    break;
+                }
+                request = request.after(page.nextCursor().get());
+            }
+            assertThat(paged).as(order.name()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void hitsCarryWhatAResultListShowsAndGetReturnsTheWholeCable() throws Exception {
+        Hit hit = archive.search(SearchRequest.of("id:08MANAMA492")).hits().get(0);
+        assertThat(hit.id()).isEqualTo("08ECTION01OF02MANAMA492");
+        assertThat(hit.canonicalId()).isEqualTo("08MANAMA492");
+        assertThat(hit.created()).isEqualTo(LocalDateTime.parse("2008-04-01T12:00"));
+        assertThat(hit.released()).isEqualTo(RELEASED);
+        assertThat(hit.tags()).containsExactly("PREL", "BA", "IR");
+        assertThat(hit.subject()).isEqualTo("IRAN VISIT");
+
+        assertThat(archive.get("08ECTION01OF02MANAMA492")).contains(SAMPLE.get(8));
+        assertThat(archive.get("08MANAMA492")).contains(SAMPLE.get(8));
+        assertThat(archive.get("08MOSCOW9999")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iran AND", "\"human rights", "(iran", "foo:bar", "subject:", "created:notadate",
+        "created:2008-13", "created:[2008 TO x]", "created:2008*", "year:2008-01", "*iran", "iran)", "AND", "OR OR"})
+    void malformedQueriesAreBadQueriesWithAMessageForTheReader(String query) {
+        assertThatThrownBy(() -> archive.search(SearchRequest.of(query)))
+                .isInstanceOf(BadQueryException.class)
+                .hasMessageNotContaining("org.apache")
+                .hasMessageNotContaining("Was expecting")
+                .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    @Test
+    void badQueryMessagesSayWhatIsWrong() {
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("foo:bar")))
+                .hasMessageContaining("There is no field 'foo:'").hasMessageContaining("subject:");
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("created:2008-13")))
+                .hasMessageContaining("created: '2008-13' is not a valid date");
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("iran AND"))).hasMessageContaining("ends too early");
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("\"human rights")))
+                .hasMessageContaining("unclosed quote");
+    }
+
+    @Test
+    void foreignOrDamagedCursorsAreBadQueries() throws Exception {
+        String cursor = archive.search(SearchRequest.of("").withLimit(2).withSort(SortOrder.CREATED_NEWEST)).nextCursor()
+                .orElseThrow();
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("").withSort(SortOrder.RELEVANCE).after(cursor)))
+                .isInstanceOf(BadQueryException.class).hasMessageContaining("sorted by CREATED_NEWEST");
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("").after("!!not-a-cursor!!")))
+                .isInstanceOf(BadQueryException.class);
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("").after("YWJj")))
+                .isInstanceOf(BadQueryException.class);
+    }
+
+    @Test
+    void anArchiveWithNoReleaseYetIsEmpty(@TempDir Path empty) throws Exception {
+        try (PublicArchive none = PublicArchive.open(empty)) {
+            assertThat(none.count()).isZero();
+            assertThat(none.lastRelease()).isZero();
+            assertThat(none.search(SearchRequest.of("iran").withFacets(5)).total()).isZero();
+            assertThat(none.get("08MOSCOW1647")).isEmpty();
+            assertThatThrownBy(() -> none.search(SearchRequest.of("iran AND"))).isInstanceOf(BadQueryException.class);
+        }
+    }
+
+    @Test
+    void pagesDeeperThanTenThousandWithTheCursor(@TempDir Path big) throws Exception {
+        int n = 12_345;
+        try (ArchiveWriter writer = ArchiveWriter.open(big, 64)) {
+            for (int i = 0; i < n; i++) {
+                writer.add(new PublicCable(String.format("09X%05d", i), String.format("09X%05d", i), 1,
+                        LocalDateTime.parse("2009-01-01T00:00").plusMinutes(i % 500), RELEASED, "SECRET", "Embassy X",
+                        "S", List.of("PREL"), "", List.of(), "", "common text " + i));
+            }
+            writer.commit(1);
+        }
+        try (PublicArchive many = PublicArchive.open(big)) {
+            Set<String> seen = new HashSet<>();
+            String previous = null;
+            SearchRequest request = SearchRequest.of("common").withLimit(SearchRequest.MAX_LIMIT)
+                    .withSort(SortOrder.CREATED_OLDEST);
+            while (true) {
+                SearchResult page = many.search(request);
+                assertThat(page.total()).isEqualTo(n);
+                for (Hit h : page.hits()) {
+                    assertThat(seen.add(h.id())).as("seen once: " + h.id()).isTrue();
+                    String key = h.created() + h.id();
+                    if (previous != null) {
+                        assertThat(key).isGreaterThan(previous);
+                    }
+                    previous = key;
+                }
+                Optional<String> next = page.nextCursor();
+                if (next.isEmpty()) {
+                    break;
+                }
+                request = request.after(next.get());
+            }
+            assertThat(seen).hasSize(n);
+        }
+    }
+}
