@@ -1,11 +1,17 @@
 package org.cablegate.archive.index;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -15,7 +21,11 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.cablegate.core.json.CableJson;
 
@@ -27,9 +37,14 @@ import org.cablegate.core.json.CableJson;
  * only, with redactions already applied, so that nothing else can leak from it.
  */
 final class ArchiveSchema {
-    /** Keyword, stored, sorted doc values: the key of get() and of updateDocument(), and the tie-break of every sort. */
+    /** Keyword, stored, sorted doc values: the key of get() and of updateDocument(); doc values build hits. */
     static final String ID = "id";
-    /** Keyword, stored: the corrected id of a malformed published one; {@code id:} queries search both. */
+    /**
+     * Number (doc values only): a 64-bit hash of the id, the tie-break of every sort, so that a cursor names one
+     * position. A number, not the id itself: a string tie-break looks its value up for every competitive hit.
+     */
+    static final String ID_KEY = "idKey";
+    /** Keyword, stored, binary doc values: the corrected id of a malformed published one; {@code id:} searches both. */
     static final String CANONICAL_ID = "canonicalId";
     /** Stored only: which vault version is public, for the page and for checks. */
     static final String VERSION = "version";
@@ -43,7 +58,15 @@ final class ArchiveSchema {
     static final String ORIGIN = "origin";
     /** Keyword upper-cased, stored, one value per tag: tags are codes and are matched whole. */
     static final String TAG = "tag";
-    /** Text, stored: shown in hit lists; searched by default with a boost, since a subject match is a strong one. */
+    /**
+     * Binary doc values only: all tags in order, for hit lists. Not under {@link #TAG}: Lucene requires a field to
+     * have the same structure in every document, and a cable without tags would have doc values but no terms there.
+     */
+    static final String TAG_LIST = "tagList";
+    /**
+     * Text, stored and binary doc values: searched by default with a boost, since a subject match is a strong one;
+     * hit lists read it from the doc values (stored fields would decompress the body next to it).
+     */
     static final String SUBJECT = "subject";
     /** Text with positions for phrases, stored: the page is rebuilt from it. No term vectors: they cost indexing time. */
     static final String BODY = "body";
@@ -61,8 +84,8 @@ final class ArchiveSchema {
     /** Like the other facet fields, but multi-valued: sorted set doc values. */
     static final String FACET_TAG = "facet.tag";
 
-    /** Everything a {@link Hit} needs, and no more: loading the body for a hit list would be wasted work. */
-    static final Set<String> HIT_FIELDS = Set.of(ID, CANONICAL_ID, CREATED, RELEASED, CLASSIFICATION, ORIGIN, SUBJECT, TAG);
+    /** Tags never hold a newline: the parser reads them from one logical line. */
+    private static final String TAG_SEPARATOR = "\n";
 
     private static final Set<String> KEYWORDS = Set.of(ID, CANONICAL_ID, TAG, FACET_ORIGIN, FACET_CLASSIFICATION,
             FACET_YEAR, FACET_TAG);
@@ -87,13 +110,17 @@ final class ArchiveSchema {
         // Small fields first, header and body last: a hit list reads only the first few stored fields.
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(ID, new BytesRef(c.id())));
+        d.add(new NumericDocValuesField(ID_KEY, idKey(c.id())));
         d.add(new StringField(CANONICAL_ID, c.canonicalId(), Field.Store.YES));
+        d.add(new BinaryDocValuesField(CANONICAL_ID, new BytesRef(c.canonicalId())));
         d.add(new StoredField(VERSION, c.version()));
         addTime(d, CREATED, c.created());
         addTime(d, RELEASED, c.released());
         d.add(new TextField(CLASSIFICATION, c.classification(), Field.Store.YES));
         d.add(new TextField(ORIGIN, c.origin(), Field.Store.YES));
         d.add(new TextField(SUBJECT, c.subject(), Field.Store.YES));
+        d.add(new BinaryDocValuesField(SUBJECT, new BytesRef(c.subject())));
+        d.add(new BinaryDocValuesField(TAG_LIST, new BytesRef(String.join(TAG_SEPARATOR, c.tags()))));
         for (String tag : c.tags()) {
             // Indexed upper-cased (the query side upper-cases too), stored as the parser wrote it.
             d.add(new StringField(TAG, tag.toUpperCase(Locale.ROOT), Field.Store.NO));
@@ -131,9 +158,54 @@ final class ArchiveSchema {
                 d.get(FROM), values(d, TO), d.get(HEADER), d.get(BODY));
     }
 
-    static Hit toHit(Document d, float score) {
-        return new Hit(d.get(ID), d.get(CANONICAL_ID), time(d, CREATED), time(d, RELEASED), d.get(CLASSIFICATION),
-                d.get(ORIGIN), d.get(SUBJECT), values(d, TAG), score);
+    /** A hit read from doc values only: no stored field (and no body) is decompressed for a result list. */
+    static Hit toHit(LeafReader leaf, int doc, float score) throws IOException {
+        String tags = binary(leaf.getBinaryDocValues(TAG_LIST), doc);
+        return new Hit(sorted(leaf.getSortedDocValues(ID), doc), binary(leaf.getBinaryDocValues(CANONICAL_ID), doc),
+                fromMinute(number(leaf.getNumericDocValues(CREATED), doc)),
+                fromMinute(number(leaf.getNumericDocValues(RELEASED), doc)),
+                sorted(leaf.getSortedDocValues(FACET_CLASSIFICATION), doc), sorted(leaf.getSortedDocValues(FACET_ORIGIN), doc),
+                binary(leaf.getBinaryDocValues(SUBJECT), doc),
+                tags.isEmpty() ? List.of() : List.of(tags.split(TAG_SEPARATOR, -1)), score);
+    }
+
+    private static String sorted(SortedDocValues values, int doc) throws IOException {
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("document " + doc + " lacks a value every released cable has");
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+
+    private static String binary(BinaryDocValues values, int doc) throws IOException {
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("document " + doc + " lacks a value every released cable has");
+        }
+        return values.binaryValue().utf8ToString();
+    }
+
+    private static long number(NumericDocValues values, int doc) throws IOException {
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("document " + doc + " lacks a value every released cable has");
+        }
+        return values.longValue();
+    }
+
+    /**
+     * The sort tie-break of an id: the first 8 bytes of its SHA-256. Two of the 251,287 ids sharing one has a chance
+     * of about 1 in 10^9; if it happened, those two would be ordered by document number (still a stable order
+     * between two releases, as segments are only appended and merged in order).
+     */
+    static long idKey(String id) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static LocalDateTime fromMinute(long minute) {
+        return LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC);
     }
 
     private static LocalDateTime time(Document d, String field) {

@@ -1,9 +1,17 @@
 package org.cablegate.archive.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -27,6 +35,8 @@ public final class ArchiveWriter implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final long committedRelease;
+    /** Whether documents were added or replaced since the last commit. */
+    private volatile boolean uncommitted;
 
     private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease) {
         this.directory = directory;
@@ -56,7 +66,7 @@ public final class ArchiveWriter implements AutoCloseable {
                     .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setUseCompoundFile(false)
-                    .setMergePolicy(Boolean.getBoolean("bench.nomerge") ? org.apache.lucene.index.NoMergePolicy.INSTANCE : merges) // BENCH-TEMP
+                    .setMergePolicy(merges)
                     // Closing must never publish a half-written batch.
                     .setCommitOnClose(false);
             return new ArchiveWriter(directory, new IndexWriter(directory, config), committed);
@@ -77,27 +87,83 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** Adds a cable that is not in the archive yet. */
     public void add(PublicCable cable) throws IOException {
+        uncommitted = true;
         writer.addDocument(ArchiveSchema.toDocument(cable));
     }
 
     /** Adds a cable, replacing what the archive holds under its id (a new version of a released cable). */
     public void replace(PublicCable cable) throws IOException {
+        uncommitted = true;
         writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable));
     }
 
     /** Publishes everything added since opening, as release {@code releaseId}, in one atomic commit. */
     public void commit(long releaseId) throws IOException {
+        flushInParallel();
         writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId)).entrySet());
         writer.commit();
+        uncommitted = false;
     }
 
-    /** Closes; whatever was not committed is discarded. */
+    /**
+     * Writes the documents still in memory to segments, one per-thread buffer per processor at a time. A commit would
+     * flush them one after the other on the committing thread: for a big release that is seconds of one busy core.
+     * Flushed segments are invisible until the commit, so this changes nothing for readers.
+     */
+    private void flushInParallel() throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads < 2) {
+            return;
+        }
+        ExecutorService flushers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(flushers.submit(() -> {
+                    while (writer.flushNextBuffer()) {
+                        // one buffer per call
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while flushing the index");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("flushing the index failed", e.getCause());
+        } finally {
+            flushers.shutdownNow();
+        }
+    }
+
+    /**
+     * Closes; whatever was not committed is discarded. After a commit, merges that it started are finished and
+     * committed first (the same documents, the same release in the commit data), so that segments do not pile up
+     * over many small releases.
+     */
     @Override
     public void close() throws IOException {
         try {
-            writer.rollback();
+            if (!uncommitted) {
+                if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+                    merges.sync();
+                }
+                if (!uncommitted && writer.hasUncommittedChanges()) {
+                    writer.commit();
+                }
+            }
         } finally {
-            directory.close();
+            try {
+                writer.rollback();
+            } finally {
+                directory.close();
+            }
         }
     }
 }

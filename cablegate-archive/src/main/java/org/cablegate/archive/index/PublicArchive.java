@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
+import java.util.OptionalLong;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -15,7 +15,8 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,11 +26,14 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -46,6 +50,8 @@ public final class PublicArchive implements AutoCloseable {
     static final String RELEASE_KEY = "release";
 
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
+    /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
+    static final int COUNT_EXACTLY_UP_TO = 1000;
 
     private final Directory directory;
     private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
@@ -106,10 +112,15 @@ public final class PublicArchive implements AutoCloseable {
      * @throws IOException       the index could not be read
      */
     public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
-        Query query = withFilters(parser.parse(request.query()), request.filters());
-        FieldDoc after = request.cursor().isPresent() ? Sorting.after(request.sort(), request.cursor().get()) : null;
+        Query parsed = parser.parse(request.query());
+        // Without words there is no relevance (every cable scores the same): list newest first, which Lucene can
+        // answer without visiting every cable.
+        SortOrder order = parsed instanceof MatchAllDocsQuery && request.sort() == SortOrder.RELEVANCE
+                ? SortOrder.CREATED_NEWEST : request.sort();
+        Query query = withFilters(parsed, request.filters());
+        FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
         try {
-            return withSearcher(s -> search(s, query, after, request), SearchResult.empty());
+            return withSearcher(s -> search(s, query, after, order, request), SearchResult.empty());
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("The query '" + request.query() + "' expands to too many terms; make it narrower");
         }
@@ -126,56 +137,89 @@ public final class PublicArchive implements AutoCloseable {
         return b.build();
     }
 
-    private static SearchResult search(ArchiveSearcher s, Query query, FieldDoc after, SearchRequest request)
-            throws IOException {
+    private static SearchResult search(ArchiveSearcher s, Query query, FieldDoc after, SortOrder order,
+            SearchRequest request) throws IOException {
         int offset = after == null ? request.offset() : 0;
         int wanted = offset + request.limit();
         int maxDoc = s.getIndexReader().maxDoc();
         // One more than asked, to know whether a next page exists; never more than the index holds.
         int numHits = Math.max(1, (int) Math.min((long) wanted + 1, maxDoc));
-        TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(request.sort()), numHits, after,
-                Integer.MAX_VALUE);
-        boolean countEverything = query instanceof MatchAllDocsQuery && !s.getIndexReader().hasDeletions();
+        // Counting stops at COUNT_EXACTLY_UP_TO, which lets Lucene skip hits that cannot reach the page (by score
+        // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
+        TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
+                COUNT_EXACTLY_UP_TO);
+        boolean facets = !request.facets().isEmpty();
+        boolean countEverything = facets && query instanceof MatchAllDocsQuery && !s.getIndexReader().hasDeletions();
         TopFieldDocs docs;
         FacetsCollector hits = null;
-        if (request.facets() && !countEverything) {
+        if (facets && !countEverything) {
             Object[] both = s.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
             docs = (TopFieldDocs) both[0];
             hits = (FacetsCollector) both[1];
         } else {
             docs = s.search(query, top);
         }
-        List<Hit> page = new ArrayList<>();
-        StoredFields stored = s.storedFields();
-        ScoreDoc[] found = docs.scoreDocs;
-        int end = Math.min(found.length, wanted);
-        for (int i = offset; i < end; i++) {
-            FieldDoc fd = (FieldDoc) found[i];
-            Document d = stored.document(fd.doc, ArchiveSchema.HIT_FIELDS);
-            float score = request.sort() == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
-            page.add(ArchiveSchema.toHit(d, score));
-        }
-        Optional<String> next = found.length > wanted && end > offset
-                ? Optional.of(Sorting.cursor(request.sort(), (FieldDoc) found[end - 1]))
-                : Optional.empty();
-        Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
-        if (request.facets()) {
-            for (Facet facet : Facet.values()) {
-                facets.put(facet, count(s, facet, hits, request.facetLimit()));
+        long total = docs.totalHits.value;
+        boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        if (hits != null) {
+            total = 0;
+            for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
+                total += m.totalHits;
+            }
+            exact = true;
+        } else if (!exact) {
+            OptionalLong counted = cheapCount(s, query);
+            if (counted.isPresent()) {
+                total = counted.getAsLong();
+                exact = true;
             }
         }
-        return new SearchResult(docs.totalHits.value, page, facets, next);
+        List<Hit> page = new ArrayList<>();
+        ScoreDoc[] found = docs.scoreDocs;
+        int end = Math.min(found.length, wanted);
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        for (int i = offset; i < end; i++) {
+            FieldDoc fd = (FieldDoc) found[i];
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
+            float score = order == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+            page.add(ArchiveSchema.toHit(leaf.reader(), fd.doc - leaf.docBase, score));
+        }
+        Optional<String> next = found.length > wanted && end > offset
+                ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1]))
+                : Optional.empty();
+        Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
+        for (Facet facet : request.facets()) {
+            counts.put(facet, count(s, facet, hits, request.facetLimit()));
+        }
+        return new SearchResult(total, exact, page, counts, next);
+    }
+
+    /** The exact number of hits if Lucene knows it without visiting them (a word, everything), else empty. */
+    private static OptionalLong cheapCount(IndexSearcher s, Query query) throws IOException {
+        Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long total = 0;
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            int count = weight.count(leaf);
+            if (count < 0) {
+                return OptionalLong.empty();
+            }
+            total += count;
+        }
+        return OptionalLong.of(total);
     }
 
     /** Counts over the hits, or over every cable when {@code hits} is null (then there are no deletions to skip). */
     private static List<FacetCount> count(ArchiveSearcher s, Facet facet, FacetsCollector hits, int limit)
             throws IOException {
+        if (hits == null) {
+            List<FacetCount> all = s.countsOfAll(facet);
+            return all.subList(0, Math.min(limit, all.size()));
+        }
         Optional<StringDocValuesReaderState> state = s.facetState(facet);
         if (state.isEmpty()) {
             return List.of();
         }
-        StringValueFacetCounts counts = hits == null ? new StringValueFacetCounts(state.get())
-                : new StringValueFacetCounts(state.get(), hits);
+        StringValueFacetCounts counts = new StringValueFacetCounts(state.get(), hits);
         FacetResult result = counts.getTopChildren(limit, ArchiveSchema.facetField(facet));
         List<FacetCount> values = new ArrayList<>();
         if (result != null) {

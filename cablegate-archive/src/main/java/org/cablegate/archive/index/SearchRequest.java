@@ -1,9 +1,12 @@
 package org.cablegate.archive.index;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One search of the public archive. Start from {@link #of(String)} and refine with the {@code with…} methods.
@@ -13,11 +16,11 @@ import java.util.Optional;
  *                   classification: id: from: to: created: released: year:}; dates take {@code 2008}, {@code 2008-06},
  *                   {@code 2008-06-10} or a range {@code created:[2008-01 TO 2008-06]}
  * @param filters    exact facet values every hit must carry (what clicking a facet value adds)
- * @param sort       the order of hits
+ * @param sort       the order of hits; a query without words has no relevance, and is sorted newest first instead
  * @param offset     hits to skip; ignored when a cursor is given. Cost grows with offset: page deep with the cursor
  * @param limit      hits to return, 0–1000
  * @param cursor     {@link SearchResult#nextCursor()} of the previous page of the same query and sort
- * @param facets     whether to count hits by origin, tag, classification and year
+ * @param facets     which facets to count hits by (origin, tag, classification, year); empty: none
  * @param facetLimit how many values to return per facet, most frequent first
  */
 public record SearchRequest(
@@ -27,7 +30,7 @@ public record SearchRequest(
         int offset,
         int limit,
         Optional<String> cursor,
-        boolean facets,
+        Set<Facet> facets,
         int facetLimit) {
 
     public static final int MAX_LIMIT = 1000;
@@ -45,6 +48,7 @@ public record SearchRequest(
         filters = List.copyOf(filters);
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(cursor, "cursor");
+        facets = facets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(facets));
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
         }
@@ -58,7 +62,7 @@ public record SearchRequest(
 
     /** The first 10 hits by relevance, without facets. */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 0, 10, Optional.empty(), false, 10);
+        return new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 0, 10, Optional.empty(), Set.of(), 10);
     }
 
     public SearchRequest withFilter(Facet facet, String value) {
@@ -84,7 +88,13 @@ public record SearchRequest(
         return new SearchRequest(query, filters, sort, 0, limit, Optional.of(nextCursor), facets, facetLimit);
     }
 
+    /** Counts of every facet, the {@code top} values of each. */
     public SearchRequest withFacets(int top) {
-        return new SearchRequest(query, filters, sort, offset, limit, cursor, true, top);
+        return new SearchRequest(query, filters, sort, offset, limit, cursor, EnumSet.allOf(Facet.class), top);
+    }
+
+    /** Counts of the facets named, the {@code top} values of each. */
+    public SearchRequest withFacets(int top, Facet first, Facet... more) {
+        return new SearchRequest(query, filters, sort, offset, limit, cursor, EnumSet.of(first, more), top);
     }
 }

@@ -8,13 +8,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * @param total      exact number of released cables that match
+ * @param total      number of released cables that match: exact when {@code totalExact}, else a lower bound (the
+ *                   count stops early for queries that are costly to count, so that the first page comes fast;
+ *                   counts are always exact up to 1,000, for single words, for everything, and with facets)
+ * @param totalExact whether {@code total} is the exact number
  * @param hits       the requested page
  * @param facets     per facet, the most frequent values among all matching cables (not just this page); empty when
  *                   facets were not asked for
  * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page; empty on the last page
  */
-public record SearchResult(long total, List<Hit> hits, Map<Facet, List<FacetCount>> facets, Optional<String> nextCursor) {
+public record SearchResult(long total, boolean totalExact, List<Hit> hits, Map<Facet, List<FacetCount>> facets,
+        Optional<String> nextCursor) {
     public SearchResult {
         hits = List.copyOf(hits);
         EnumMap<Facet, List<FacetCount>> copy = new EnumMap<>(Facet.class);
@@ -24,6 +28,6 @@ public record SearchResult(long total, List<Hit> hits, Map<Facet, List<FacetCoun
     }
 
     static SearchResult empty() {
-        return new SearchResult(0, List.of(), Map.of(), Optional.empty());
+        return new SearchResult(0, true, List.of(), Map.of(), Optional.empty());
     }
 }

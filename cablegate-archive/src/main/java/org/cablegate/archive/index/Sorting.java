@@ -5,16 +5,15 @@ import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * The Lucene sort of each {@link SortOrder}, and the cursor that resumes it. Every sort ends with the id, which is
- * unique, so a cursor (the sort values of the last hit) names a position that survives new releases: the next page
- * starts after that cable whatever was added meanwhile. Relevance scores can shift when a release changes term
+ * The Lucene sort of each {@link SortOrder}, and the cursor that resumes it. Every sort ends with the id's key
+ * ({@link ArchiveSchema#idKey}), unique in practice, so a cursor (the sort values of the last hit) names a position that
+ * survives new releases: the next page starts after that cable whatever was added meanwhile. Relevance scores can shift when a release changes term
  * statistics, so a relevance cursor is only as stable as the scores.
  */
 final class Sorting {
-    private static final SortField BY_ID = new SortField(ArchiveSchema.ID, SortField.Type.STRING);
+    private static final SortField BY_ID = new SortField(ArchiveSchema.ID_KEY, SortField.Type.LONG);
 
     private Sorting() {}
 
@@ -28,12 +27,11 @@ final class Sorting {
         };
     }
 
-    /** An opaque, URL-safe token: the order's name, the first sort value, the id. */
+    /** An opaque, URL-safe token: the order's name, the first sort value, the id's key. */
     static String cursor(SortOrder order, FieldDoc last) {
         Object first = last.fields[0];
         String value = first instanceof Float f ? Integer.toHexString(Float.floatToIntBits(f)) : Long.toString((Long) first);
-        String id = ((BytesRef) last.fields[1]).utf8ToString();
-        String plain = order.name() + "\n" + value + "\n" + id;
+        String plain = order.name() + "\n" + value + "\n" + last.fields[1];
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,14 +49,16 @@ final class Sorting {
             throw new BadQueryException("The cursor belongs to a search sorted by " + parts[0] + ", not " + order);
         }
         Object first;
+        long key;
         try {
             first = order == SortOrder.RELEVANCE ? (Object) Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16))
                     : (Object) Long.parseLong(parts[1]);
+            key = Long.parseLong(parts[2]);
         } catch (NumberFormatException e) {
             throw new BadQueryException("The cursor '" + cursor + "' is not one this archive made");
         }
-        // Doc id MAX_VALUE: on a tie of every sort value (only the cursor's own cable, ids being unique) the
-        // collector's doc-id tie-break then skips it.
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(parts[2])});
+        // Doc id MAX_VALUE: on a tie of every sort value (only the cursor's own cable) the collector's doc-id
+        // tie-break then skips it.
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, key});
     }
 }

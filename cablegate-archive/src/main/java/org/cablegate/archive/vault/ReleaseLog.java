@@ -146,25 +146,49 @@ public final class ReleaseLog {
         }
     }
 
-    /** Streams the cables of a release, with the text of the version it publishes. */
+    /**
+     * Streams the cables of a release, with the text of the version it publishes, newest first as far as cheaply
+     * possible. A release of a large part of the vault reads the texts backwards in the order they lie in the file (a
+     * sequential read of gigabytes; sources list cables oldest first, so this is about newest first); a small one
+     * looks its cables up and sorts them.
+     *
+     * <p>Why newest first: a search sorted newest first can then stop after the first page's worth of hits in each
+     * segment, and one sorted oldest first skips ahead on the date points; in the other order a newest-first search
+     * visits every hit (measured: 4 ms instead of 0.1 ms for all 251,287 cables).
+     */
     public void items(long releaseId, ItemSink sink) throws IOException {
-        String sql = """
+        String columns = """
                 SELECT v.cable_id, v.canonical_id, v.version, v.parsed_created, rc.released, v.parsed_classification,
-                       v.parsed_origin,
-                       v.subject, v.tags, v.sender, v.recipients, v.header, v.body,
-                       c.published_version IS NOT NULL AS republish
-                FROM release_cable rc
-                JOIN version v ON v.cable_id = rc.cable_id AND v.version = rc.version
-                JOIN cable c ON c.id = rc.cable_id
-                WHERE rc.release_id = ?""";
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            q.setLong(1, releaseId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(new ReleaseItem(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            Columns.time(rs.getString(4)), Columns.time(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), rs.getString(8), Columns.list(rs.getString(9)), rs.getString(10),
-                            Columns.list(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14)));
+                       v.parsed_origin, v.subject, v.tags, v.sender, v.recipients, v.header, v.body,
+                       c.published_version IS NOT NULL AS republish""";
+        try {
+            long count = vault.count("SELECT count(*) FROM release_cable WHERE release_id = " + releaseId);
+            long versions = vault.count("SELECT count(*) FROM version");
+            // CROSS JOIN makes SQLite loop over its left table: the whole version table in file order.
+            String sql = count * 4 > versions
+                    ? columns + """
+
+                            FROM version v
+                            CROSS JOIN release_cable rc ON rc.release_id = ? AND rc.cable_id = v.cable_id
+                                                        AND rc.version = v.version
+                            JOIN cable c ON c.id = rc.cable_id
+                            ORDER BY v.rowid DESC"""
+                    : columns + """
+
+                            FROM release_cable rc
+                            JOIN version v ON v.cable_id = rc.cable_id AND v.version = rc.version
+                            JOIN cable c ON c.id = rc.cable_id
+                            WHERE rc.release_id = ?
+                            ORDER BY v.parsed_created DESC""";
+            try (PreparedStatement q = db.prepareStatement(sql)) {
+                q.setLong(1, releaseId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new ReleaseItem(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                Columns.time(rs.getString(4)), Columns.time(rs.getString(5)), rs.getString(6),
+                                rs.getString(7), rs.getString(8), Columns.list(rs.getString(9)), rs.getString(10),
+                                Columns.list(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14)));
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -52,7 +52,7 @@ final class VaultSchema {
           tags           TEXT NOT NULL,
           sender         TEXT NOT NULL,
           recipients     TEXT NOT NULL,
-          parsed         TEXT NOT NULL,                 -- the parse as CableJson, without raw and paragraph texts
+          parsed         TEXT NOT NULL,                 -- the parse as CableJson, without the texts of the body
           imported_at    TEXT NOT NULL,                 -- start of the import run; bookkeeping, not content
           PRIMARY KEY (cable_id, version)
         )""",

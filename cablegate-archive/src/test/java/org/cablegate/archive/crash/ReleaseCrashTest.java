@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.Releaser;
@@ -16,7 +17,7 @@ import org.cablegate.archive.vault.Importer;
 import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseCrashTest {
     static final LocalDateTime TIME = LocalDateTime.parse("2010-11-28T18:00");
 
+    /** Shared by the tests: importing and the reference release are done once. */
     @TempDir
-    Path dir;
+    static Path dir;
 
-    Path imported;
-    String expectedVault;
-    String expectedArchive;
+    static Path imported;
+    static String expectedVault;
+    static String expectedArchive;
 
-    @BeforeEach
-    void reference() throws Exception {
+    @BeforeAll
+    static void reference() throws Exception {
         Path source = CrashSources.source(dir);
         imported = dir.resolve("imported");
         try (Vault vault = Vault.open(imported)) {
@@ -71,9 +73,9 @@ class ReleaseCrashTest {
         assertThat(CrashSources.digest(Releaser.publicDir(data))).as(what.toString()).isEqualTo(expectedArchive);
     }
 
-    private String emptyArchive;
+    private static String emptyArchive;
 
-    private String emptyArchive() throws Exception {
+    private static String emptyArchive() throws Exception {
         if (emptyArchive == null) {
             Path empty = Files.createDirectories(dir.resolve("empty-index"));
             emptyArchive = CrashSources.digest(empty);
@@ -142,7 +144,7 @@ class ReleaseCrashTest {
 
     private static Path copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        try (var files = Files.walk(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {

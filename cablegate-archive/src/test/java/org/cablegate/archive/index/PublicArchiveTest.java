@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,14 @@ class PublicArchiveTest {
             String tags, String subject, String body) {
         String post = origin.substring(origin.lastIndexOf(' ') + 1).toUpperCase();
         return new PublicCable(id, canonicalId, 1, LocalDateTime.parse(created), RELEASED, classification, origin, subject,
-                List.of(tags.split(" ")), "AMEMBASSY " + post, List.of("SECSTATE WASHDC", "AMEMBASSY LONDON"),
+                tags.isEmpty() ? List.of() : List.of(tags.split(" ")), "AMEMBASSY " + post, List.of("SECSTATE WASHDC", "AMEMBASSY LONDON"),
                 "FM AMEMBASSY " + post, body);
     }
 
-    /** Ten cables whose words were chosen so that every count below can be checked by eye. */
+    /**
+     * Ten cables whose words were chosen so that every count below can be checked by eye. One has neither tags nor
+     * subject, as some real ones do: every field must still have one structure across documents.
+     */
     static final List<PublicCable> SAMPLE = List.of(
             cable("08MOSCOW1647", "08MOSCOW1647", "2008-06-10T11:11", "CONFIDENTIAL", "Embassy Moscow", "PREL RS",
                     "RUSSIA AND IRAN: NUCLEAR TALKS", "1. (C) Iran's nuclear program was discussed with the prime minister."),
@@ -51,7 +55,13 @@ class PublicArchiveTest {
             cable("08ECTION01OF02MANAMA492", "08MANAMA492", "2008-04-01T12:00", "CONFIDENTIAL", "Embassy Manama",
                     "PREL BA IR", "IRAN VISIT", "1. (C) Bahrain and Iran."),
             cable("09MOSCOW200", "09MOSCOW200", "2009-07-07T07:07", "CONFIDENTIAL//NOFORN", "Embassy Moscow", "PGOV RS",
-                    "VISIT OF PRESIDENT", "1. (C) The president's visit. Police were present."));
+                    "VISIT OF PRESIDENT", "1. (C) The president's visit. Police were present."),
+            cable("75STATE7", "75STATE7", "1975-05-05T05:05", "UNCLASSIFIED", "Secretary of State", "", "",
+                    "Telegram without tags or subject about the weather."));
+
+    /** Oldest created first, then by the id's key: the order of SortOrder.CREATED_OLDEST. */
+    static final Comparator<Hit> ORDER = Comparator.comparing(Hit::created)
+            .thenComparingLong(h -> ArchiveSchema.idKey(h.id()));
 
     @TempDir
     Path dir;
@@ -111,7 +121,7 @@ class PublicArchiveTest {
         "id:08MANAMA492                | 08ECTION01OF02MANAMA492",
         "id:09MOSCOW*                  | 09MOSCOW100 09MOSCOW200",
         "from:london                   | 09LONDON200",
-        "'to:\"secstate washdc\"'      | 66BUENOSAIRES2481 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
+        "'to:\"secstate washdc\"'      | 66BUENOSAIRES2481 75STATE7 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
         "'to:\"washdc amembassy\"'     | ''",
         "'created:[2008-01 TO 2008-06]' | 08ECTION01OF02MANAMA492 08MOSCOW1647",
         "'created:{2008-04-01 TO 2008-06]' | 08MOSCOW1647",
@@ -120,11 +130,11 @@ class PublicArchiveTest {
         "'created:\"2008-06-10 11:11\"' | 08MOSCOW1647",
         "year:2008                     | 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000",
         "'iran AND created:[2008 TO 2009]' | 08ECTION01OF02MANAMA492 08MOSCOW1647 09LONDON200",
-        "'released:2011-04'            | 66BUENOSAIRES2481 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
+        "'released:2011-04'            | 66BUENOSAIRES2481 75STATE7 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09MOSCOW100 09LONDON200 09MOSCOW200 10STATE1234",
         "released:2010                 | ''",
         "visit -subject:president      | 06BAGHDAD500 08ECTION01OF02MANAMA492",
         "'TAG:\"prel\"'                 | 06BAGHDAD500 07BUENOSAIRES300 08ECTION01OF02MANAMA492 08MOSCOW1647 08MOSCOW2000 09LONDON200",
-        "-iran -falkland*              | 06BAGHDAD500 08MOSCOW2000 09MOSCOW100 09MOSCOW200 10STATE1234",
+        "-iran -falkland*              | 75STATE7 06BAGHDAD500 08MOSCOW2000 09MOSCOW100 09MOSCOW200 10STATE1234",
         "falkland*                     | 66BUENOSAIRES2481 07BUENOSAIRES300",
         "u.k.                          | ''",
         "'\"u k\"'                     | ''",
@@ -137,9 +147,9 @@ class PublicArchiveTest {
 
     @Test
     void blankQueryFindsEverything() throws Exception {
-        assertThat(archive.search(SearchRequest.of("  ")).total()).isEqualTo(10);
-        assertThat(archive.search(SearchRequest.of("*:*")).total()).isEqualTo(10);
-        assertThat(archive.count()).isEqualTo(10);
+        assertThat(archive.search(SearchRequest.of("  ")).total()).isEqualTo(11);
+        assertThat(archive.search(SearchRequest.of("*:*")).total()).isEqualTo(11);
+        assertThat(archive.count()).isEqualTo(11);
         assertThat(archive.lastRelease()).isEqualTo(1);
     }
 
@@ -148,9 +158,9 @@ class PublicArchiveTest {
         SearchResult all = archive.search(SearchRequest.of("").withLimit(1).withFacets(3));
         assertThat(all.hits()).hasSize(1);
         assertThat(all.facets().get(Facet.ORIGIN)).containsExactly(new FacetCount("Embassy Moscow", 4),
-                new FacetCount("Embassy Buenos Aires", 2), new FacetCount("Embassy Baghdad", 1));
+                new FacetCount("Embassy Buenos Aires", 2), new FacetCount("Secretary of State", 2));
         assertThat(all.facets().get(Facet.CLASSIFICATION)).containsExactly(new FacetCount("CONFIDENTIAL", 3),
-                new FacetCount("SECRET", 3), new FacetCount("UNCLASSIFIED", 2));
+                new FacetCount("SECRET", 3), new FacetCount("UNCLASSIFIED", 3));
         assertThat(all.facets().get(Facet.TAG)).containsExactly(new FacetCount("PREL", 6), new FacetCount("RS", 4),
                 new FacetCount("AR", 2));
         assertThat(all.facets().get(Facet.YEAR)).containsExactly(new FacetCount("2008", 3), new FacetCount("2009", 3),
@@ -179,10 +189,15 @@ class PublicArchiveTest {
         assertThat(ids(SearchRequest.of("").withLimit(3).withSort(SortOrder.CREATED_NEWEST)))
                 .containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
         assertThat(ids(SearchRequest.of("").withLimit(2).withSort(SortOrder.CREATED_OLDEST)))
-                .containsExactly("66BUENOSAIRES2481", "06BAGHDAD500");
-        // Same release time for all: the id breaks the tie.
-        assertThat(ids(SearchRequest.of("").withLimit(2).withSort(SortOrder.RELEASED_NEWEST)))
-                .containsExactly("06BAGHDAD500", "07BUENOSAIRES300");
+                .containsExactly("66BUENOSAIRES2481", "75STATE7");
+        // Same release time for all: the id's key breaks the tie.
+        List<String> byKey = SAMPLE.stream().map(PublicCable::id)
+                .sorted(Comparator.comparingLong(ArchiveSchema::idKey)).toList();
+        assertThat(ids(SearchRequest.of("").withLimit(20).withSort(SortOrder.RELEASED_NEWEST)))
+                .containsExactlyElementsOf(byKey);
+        // Without words there is no relevance: newest first.
+        assertThat(ids(SearchRequest.of("").withLimit(3))).containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
+        assertThat(archive.search(SearchRequest.of("")).hits().get(0).score()).isNaN();
         // IRAN in the subject weighs more than in the body; the boosted subject wins.
         SearchResult iran = archive.search(SearchRequest.of("iran"));
         assertThat(iran.hits().get(0).subject()).contains("IRAN");
@@ -193,19 +208,21 @@ class PublicArchiveTest {
 
     @Test
     void pagesWithOffsetAndWithCursorAlike() throws Exception {
-        List<String> all = ids(SearchRequest.of("").withLimit(10).withSort(SortOrder.CREATED_NEWEST));
+        List<String> all = ids(SearchRequest.of("").withLimit(20).withSort(SortOrder.CREATED_NEWEST));
+        assertThat(all).hasSize(11);
         assertThat(ids(SearchRequest.of("").withPage(3, 4).withSort(SortOrder.CREATED_NEWEST)))
                 .containsExactlyElementsOf(all.subList(3, 7));
-        assertThat(ids(SearchRequest.of("").withPage(9, 4).withSort(SortOrder.CREATED_NEWEST))).containsExactly(all.get(9));
+        assertThat(ids(SearchRequest.of("").withPage(9, 4).withSort(SortOrder.CREATED_NEWEST)))
+                .containsExactlyElementsOf(all.subList(9, 11));
         assertThat(ids(SearchRequest.of("").withPage(50, 4))).isEmpty();
 
         for (SortOrder order : SortOrder.values()) {
-            List<String> expected = ids(SearchRequest.of("").withLimit(10).withSort(order));
+            List<String> expected = ids(SearchRequest.of("").withLimit(20).withSort(order));
             List<String> paged = new ArrayList<>();
             SearchRequest request = SearchRequest.of("").withLimit(3).withSort(order);
             while (true) {
                 SearchResult page = archive.search(request);
-                assertThat(page.total()).isEqualTo(10);
+                assertThat(page.total()).isEqualTo(11);
                 page.hits().forEach(h -> paged.add(h.id()));
                 if (page.nextCursor().isEmpty()) {
                     break;
@@ -229,6 +246,10 @@ class PublicArchiveTest {
         assertThat(archive.get("08ECTION01OF02MANAMA492")).contains(SAMPLE.get(8));
         assertThat(archive.get("08MANAMA492")).contains(SAMPLE.get(8));
         assertThat(archive.get("08MOSCOW9999")).isEmpty();
+        assertThat(archive.get("75STATE7")).contains(SAMPLE.get(10));
+        Hit bare = archive.search(SearchRequest.of("weather")).hits().get(0);
+        assertThat(bare.tags()).isEmpty();
+        assertThat(bare.subject()).isEmpty();
     }
 
     @ParameterizedTest
@@ -257,7 +278,7 @@ class PublicArchiveTest {
     void foreignOrDamagedCursorsAreBadQueries() throws Exception {
         String cursor = archive.search(SearchRequest.of("").withLimit(2).withSort(SortOrder.CREATED_NEWEST)).nextCursor()
                 .orElseThrow();
-        assertThatThrownBy(() -> archive.search(SearchRequest.of("").withSort(SortOrder.RELEVANCE).after(cursor)))
+        assertThatThrownBy(() -> archive.search(SearchRequest.of("visit").withSort(SortOrder.RELEVANCE).after(cursor)))
                 .isInstanceOf(BadQueryException.class).hasMessageContaining("sorted by CREATED_NEWEST");
         assertThatThrownBy(() -> archive.search(SearchRequest.of("").after("!!not-a-cursor!!")))
                 .isInstanceOf(BadQueryException.class);
@@ -288,20 +309,32 @@ class PublicArchiveTest {
             writer.commit(1);
         }
         try (PublicArchive many = PublicArchive.open(big)) {
+            // Counting stops early where it is costly, unless facets visit every hit anyway.
+            SearchResult phrase = many.search(SearchRequest.of("\"common text\""));
+            assertThat(phrase.totalExact()).isFalse();
+            assertThat(phrase.total()).isGreaterThanOrEqualTo(PublicArchive.COUNT_EXACTLY_UP_TO);
+            SearchResult counted = many.search(SearchRequest.of("\"common text\"").withFacets(1, Facet.YEAR));
+            assertThat(counted.totalExact()).isTrue();
+            assertThat(counted.total()).isEqualTo(n);
+            assertThat(counted.facets()).containsOnlyKeys(Facet.YEAR);
+            assertThat(many.search(SearchRequest.of("common")).total()).isEqualTo(n);
+            assertThat(many.search(SearchRequest.of("")).total()).isEqualTo(n);
+
             Set<String> seen = new HashSet<>();
-            String previous = null;
+            Hit previous = null;
             SearchRequest request = SearchRequest.of("common").withLimit(SearchRequest.MAX_LIMIT)
                     .withSort(SortOrder.CREATED_OLDEST);
             while (true) {
                 SearchResult page = many.search(request);
                 assertThat(page.total()).isEqualTo(n);
+                assertThat(page.totalExact()).isTrue();
                 for (Hit h : page.hits()) {
                     assertThat(seen.add(h.id())).as("seen once: " + h.id()).isTrue();
-                    String key = h.created() + h.id();
+                    Hit current = h;
                     if (previous != null) {
-                        assertThat(key).isGreaterThan(previous);
+                        assertThat(ORDER.compare(previous, current)).as("ordered").isNegative();
                     }
-                    previous = key;
+                    previous = current;
                 }
                 Optional<String> next = page.nextCursor();
                 if (next.isEmpty()) {

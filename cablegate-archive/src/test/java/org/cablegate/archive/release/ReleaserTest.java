@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.cablegate.archive.ArchiveStatus;
 import org.cablegate.archive.Fixtures;
 import org.cablegate.archive.index.ArchiveWriter;
@@ -294,7 +295,7 @@ class ReleaserTest {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.list(from)) {
+        try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 if (!f.getFileName().toString().equals("write.lock")) {
                     Files.copy(f, to.resolve(f.getFileName()));

@@ -1,0 +1,197 @@
+package org.cablegate.archive.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.SortOrder;
+import org.cablegate.archive.release.ReleaseListener;
+import org.cablegate.archive.release.ReleaseRequest;
+import org.cablegate.archive.release.ReleaseResult;
+import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.ImportListener;
+import org.cablegate.archive.vault.ImportSummary;
+import org.cablegate.archive.vault.Importer;
+import org.cablegate.archive.vault.Selection;
+import org.cablegate.archive.vault.Vault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Import + release of a full-scale cables.csv, then the 20 queries of BENCHMARK-ANCHORS.md, with wall time, process
+ * CPU time and CPU per pipeline thread. Opt-in, as it takes minutes and gigabytes:
+ * <pre>
+ * mvn -o -pl cablegate-archive -am test -Dtest=IngestBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dcablegate.bench.csv=/tmp/cables-full.csv [-Dcablegate.bench.dir=/tmp/bench-data] -DargLine=-Xmx4g
+ * </pre>
+ * (generate the CSV with {@code cablegate generate --count 251287 --out /tmp/cables-full.csv}). The machine is shared
+ * and noisy: run the bare-Lucene anchor beside it and compare the two, not this against the anchors file.
+ */
+@EnabledIfSystemProperty(named = "cablegate.bench.csv", matches = ".+")
+class IngestBenchmarkTest {
+    private final Map<String, Long> threadCpu = new ConcurrentHashMap<>();
+
+    @Test
+    void importReleaseAndSearchAFullScaleCorpus() throws Exception {
+        Path csv = Path.of(System.getProperty("cablegate.bench.csv"));
+        Path data = Path.of(System.getProperty("cablegate.bench.dir",
+                System.getProperty("java.io.tmpdir") + "/cablegate-bench-data"));
+        delete(data);
+        Thread sampler = sampleThreadCpu();
+        long[] imported = new long[1];
+        try (Vault vault = Vault.open(data)) {
+            measure("import", () -> {
+                ImportSummary summary = new Importer(vault).run(List.of(csv), ImportListener.NONE);
+                imported[0] = summary.imported();
+                return summary.imported() + " cables imported, " + summary.rejected().size() + " rejected";
+            });
+            measure("release", () -> {
+                try (Releaser releaser = Releaser.open(vault)) {
+                    ReleaseResult result = releaser.release(ReleaseRequest.of("all", Selection.all())
+                            .at(LocalDateTime.parse("2011-09-01T00:00")), ReleaseListener.NONE);
+                    return result.count() + " cables released";
+                }
+            });
+        }
+        sampler.interrupt();
+        System.out.printf("sizes: vault %,d MB, public archive %,d MB%n", size(data.resolve(Vault.FILE_NAME)) >> 20,
+                size(Releaser.publicDir(data)) >> 20);
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data))) {
+            assertThat(archive.count()).isEqualTo(imported[0]);
+            queries(archive);
+        }
+    }
+
+    private interface Step {
+        String run() throws Exception;
+    }
+
+    private void measure(String name, Step step) throws Exception {
+        threadCpu.clear();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double cpu0 = os.getProcessCpuTime() / 1e9;
+        long t0 = System.nanoTime();
+        String what = step.run();
+        System.out.printf("%s: %s in %.1f s wall, %.1f s CPU (load average %.1f)%n", name, what,
+                (System.nanoTime() - t0) / 1e9, os.getProcessCpuTime() / 1e9 - cpu0, os.getSystemLoadAverage());
+        Map<String, Long> byName = new TreeMap<>();
+        threadCpu.forEach((k, v) -> byName.merge(k.substring(0, k.indexOf('#')), v, Long::sum));
+        byName.forEach((thread, nanos) -> {
+            if (nanos > 500_000_000L) {
+                System.out.printf("    %-28s %6.1f s CPU%n", thread, nanos / 1e9);
+            }
+        });
+    }
+
+    /** CPU per thread name (numbers folded: all parse threads together), sampled as threads come and go. */
+    private Thread sampleThreadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (long id : mx.getAllThreadIds()) {
+                    ThreadInfo info = mx.getThreadInfo(id);
+                    long cpu = mx.getThreadCpuTime(id);
+                    if (info != null && cpu > 0) {
+                        threadCpu.merge(info.getThreadName().replaceAll("-\\d+$", "-N") + "#" + id, cpu, Math::max);
+                    }
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private record Query(String name, SearchRequest request) {}
+
+    /** The 20 queries of BENCHMARK-ANCHORS.md: p50 and p99 of each, and the geometric mean of the p50s. */
+    private static void queries(PublicArchive archive) throws Exception {
+        Facet[] facets = {Facet.ORIGIN, Facet.CLASSIFICATION, Facet.YEAR};
+        List<Query> queries = List.of(
+                new Query("Q01 iran", SearchRequest.of("iran")),
+                new Query("Q02 nuclear", SearchRequest.of("nuclear")),
+                new Query("Q03 falklands", SearchRequest.of("falklands")),
+                new Query("Q04 subject:visit", SearchRequest.of("subject:visit")),
+                new Query("Q05 iran AND nuclear", SearchRequest.of("iran AND nuclear")),
+                new Query("Q06 oil AND pipeline", SearchRequest.of("oil AND pipeline")),
+                new Query("Q07 terrorism AND financing", SearchRequest.of("terrorism AND financing")),
+                new Query("Q08 \"human rights\"", SearchRequest.of("\"human rights\"")),
+                new Query("Q09 \"prime minister\"", SearchRequest.of("\"prime minister\"")),
+                new Query("Q10 \"nuclear program\"", SearchRequest.of("\"nuclear program\"")),
+                new Query("Q11 iran + facets", SearchRequest.of("iran").withFacets(10, facets[0], facets[1], facets[2])),
+                new Query("Q12 oil AND pipeline + facets",
+                        SearchRequest.of("oil AND pipeline").withFacets(10, facets[0], facets[1], facets[2])),
+                new Query("Q13 \"human rights\" + facets",
+                        SearchRequest.of("\"human rights\"").withFacets(10, facets[0], facets[1], facets[2])),
+                new Query("Q14 all + facets", SearchRequest.of("").withFacets(10, facets[0], facets[1], facets[2])),
+                new Query("Q15 created in 2009", SearchRequest.of("created:2009")),
+                new Query("Q16 iran created 2008-2009", SearchRequest.of("iran AND created:[2008 TO 2009]")),
+                new Query("Q17 iran newest first", SearchRequest.of("iran").withSort(SortOrder.CREATED_NEWEST)),
+                new Query("Q18 all newest first", SearchRequest.of("").withSort(SortOrder.CREATED_NEWEST)),
+                new Query("Q19 iran SECRET + facets", SearchRequest.of("iran")
+                        .withFilter(Facet.CLASSIFICATION, "SECRET").withFacets(10, facets[0], facets[1], facets[2])),
+                new Query("Q20 police Moscow + facets", SearchRequest.of("police")
+                        .withFilter(Facet.ORIGIN, "Embassy Moscow").withFacets(10, facets[0], facets[1], facets[2])));
+        int runs = Integer.getInteger("cablegate.bench.runs", 300);
+        double logSum = 0;
+        for (Query q : queries) {
+            for (int i = 0; i < runs / 5; i++) {
+                archive.search(q.request());
+            }
+            long[] nanos = new long[runs];
+            SearchResult last = null;
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                last = archive.search(q.request());
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            double p50 = nanos[runs / 2] / 1e6;
+            logSum += Math.log(p50);
+            System.out.printf("%-32s %8d%s hits  p50 %7.3f ms  p99 %7.3f ms%n", q.name(), last.total(),
+                    last.totalExact() ? " " : "+", p50, nanos[runs * 99 / 100] / 1e6);
+        }
+        System.out.printf("geometric mean of the p50s: %.3f ms%n", Math.exp(logSum / queries.size()));
+    }
+
+    private static long size(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
