@@ -22,6 +22,9 @@ final class ClassifiedByParser {
             "(?i)\\b(?:REASONS?|RSNS?|REASEONS?)\\b|\\b1\\s?[.,/]\\s?[45](?!\\d)|\\bE\\.\\s?O\\.|\\bEO\\s+\\d");
     private static final Pattern SECTION = Pattern.compile("\\b1\\s?[.,/]\\s?([45])(?![\\d.])");
     private static final Pattern TRAILING_WORDS = Pattern.compile("(?i)(?:\\s+(?:for|per|under|with|by))+\\s*$");
+    /** The characters every match of CUT starts with, and the words of TRAILING_WORDS: tests before each regex. */
+    private static final String CUT_FIRSTS = "RrEe1";
+    private static final String[] TRAILING = {"for", "per", "under", "with", "by"};
 
     /** Who, and the reasons. */
     record Result(String by, List<String> reasons) {}
@@ -30,10 +33,12 @@ final class ClassifiedByParser {
 
     static Result parse(String value, int offset, Issues issues) {
         String text = Texts.collapse(value);
-        Matcher cut = CUT.matcher(text);
-        String by = cut.find() ? text.substring(0, cut.start()) : text;
+        Matcher cut = CUT.matcher(text).useTransparentBounds(true);
+        String by = Texts.findAtWordStart(cut, text, 0, CUT_FIRSTS) ? text.substring(0, cut.start()) : text;
         by = Texts.stripTrailing(by, ".,;:-(");
-        by = TRAILING_WORDS.matcher(by).replaceFirst("");
+        if (endsWithTrailingWord(by)) {
+            by = TRAILING_WORDS.matcher(by).replaceFirst("");
+        }
         by = Texts.stripTrailing(Texts.stripLeading(by, ":.,-"), ".,;:-(");
         List<String> reasons = reasons(text);
         if (by.isEmpty()) {
@@ -48,8 +53,9 @@ final class ClassifiedByParser {
     /** The reasons: each section number followed by its letters, {@code 1.4(b) and (d)} → 1.4(b), 1.4(d). */
     static List<String> reasons(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = SECTION.matcher(text);
-        while (m.find()) {
+        Matcher m = SECTION.matcher(text).useTransparentBounds(true);
+        for (boolean found = Texts.findAtWordStart(m, text, 0, "1"); found;
+                found = Texts.findAtWordStart(m, text, m.end(), "1")) {
             String section = "1." + m.group(1);
             int i = m.end();
             int n = text.length();
@@ -77,6 +83,23 @@ final class ClassifiedByParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the text (stripped) ends with a word of TRAILING_WORDS, which it must for that regex to match. $ also
+     * matches before a last U+0085, a line terminator that is no white space, so blanks may come before that.
+     */
+    private static boolean endsWithTrailingWord(String text) {
+        int end = text.endsWith("\u0085") ? text.length() - 1 : text.length();
+        while (end > 0 && Texts.isRegexSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        for (String word : TRAILING) {
+            if (text.regionMatches(true, end - word.length(), word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWordIgnoreCase(String text, int i, String word) {

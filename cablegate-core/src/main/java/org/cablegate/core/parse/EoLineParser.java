@@ -20,22 +20,25 @@ final class EoLineParser {
     private static final Pattern WORDS = Pattern.compile(
             "(?i)\\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b");
     private static final Pattern NOT_APPLICABLE = Pattern.compile("(?i)\\bN/?A\\b|\\bNONE\\b");
+    /** What the patterns above start with, after their \b: each is tried only there. */
+    private static final String DIGITS = "0123456789";
+    private static final String MONTH_LETTERS = "JFMASONDjfmasond";
     /** Two-digit years below this are 20YY: declassification dates run from the 1970s to the 2030s. */
     private static final int PIVOT = 60;
 
     private EoLineParser() {}
 
     static Optional<LocalDate> parse(String value, int offset, Issues issues) {
-        Matcher m = YMD.matcher(value);
-        if (m.find()) {
+        Matcher m = YMD.matcher(value).useTransparentBounds(true);
+        if (Texts.findAtWordStart(m, value, 0, DIGITS)) {
             Optional<LocalDate> d = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
             if (d.isPresent()) {
                 return d;
             }
         }
-        m = MDY.matcher(value);
-        if (m.find()) {
+        m = MDY.matcher(value).useTransparentBounds(true);
+        if (Texts.findAtWordStart(m, value, 0, DIGITS)) {
             int month = Integer.parseInt(m.group(1));
             int day = Integer.parseInt(m.group(2));
             int year = Integer.parseInt(m.group(3));
@@ -52,15 +55,15 @@ final class EoLineParser {
             issues.add(ParseIssue.Kind.DECLASSIFICATION, "no such date " + m.group() + " in the E.O. line", offset);
             return Optional.empty();
         }
-        m = WORDS.matcher(value);
-        if (m.find()) {
+        m = WORDS.matcher(value).useTransparentBounds(true);
+        if (Texts.findAtWordStart(m, value, 0, MONTH_LETTERS)) {
             int month = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC".indexOf(m.group(1).toUpperCase(Locale.ROOT)) / 3 + 1;
             Optional<LocalDate> d = date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)));
             if (d.isPresent()) {
                 return d;
             }
         }
-        if (!NOT_APPLICABLE.matcher(value).find()) {
+        if (!Texts.findAtWordStart(NOT_APPLICABLE.matcher(value).useTransparentBounds(true), value, 0, "Nn")) {
             issues.add(ParseIssue.Kind.DECLASSIFICATION,
                     "no declassification date in the E.O. line: " + Texts.collapse(value), offset);
         }

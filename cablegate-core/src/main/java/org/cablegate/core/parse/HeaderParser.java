@@ -25,8 +25,6 @@ final class HeaderParser {
     private static final Pattern INFO = Pattern.compile("INFO\\s+(\\S.*)");
     /** {@code PAGE 02 MOSCOW 01647 101120Z}: a page break of the teletype copy inside the recipient list. */
     private static final Pattern PAGE = Pattern.compile("PAGE\\s+\\d{2,3}\\b.*");
-    private static final Pattern RECIPIENT = Pattern.compile(
-            "(?:([A-Z0-9]{3,8})/)?(.+?)(?:\\s+(FLASH|NIACT\\s+IMMEDIATE|IMMEDIATE|PRIORITY|PIORITY|ROUTINE))?(?:\\s+(\\d{1,5}))?");
     private static final Pattern CLASSIFICATION_LINE = Pattern.compile(
             "(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)(?:\\s.*)?");
 
@@ -53,19 +51,20 @@ final class HeaderParser {
             if (line.isEmpty()) {
                 continue;
             }
-            if (transmission.isEmpty() && TRANSMISSION.matcher(line).matches()) {
+            // Each regex only where the line starts as it must: most header lines are addressees.
+            if (transmission.isEmpty() && line.startsWith("VZCZC") && TRANSMISSION.matcher(line).matches()) {
                 transmission = line;
                 continue;
             }
             Matcher m;
-            if (dtg.isEmpty() && (m = DTG.matcher(line)).matches()) {
+            if (dtg.isEmpty() && mayBeDtg(line) && (m = DTG.matcher(line)).matches()) {
                 precedence = m.group(1);
                 dtg = Texts.collapse(m.group(2));
                 addressed = true;
                 mode = Mode.NONE;
                 continue;
             }
-            if (from.isEmpty() && (m = FM.matcher(line)).matches()) {
+            if (from.isEmpty() && line.startsWith("FM") && (m = FM.matcher(line)).matches()) {
                 from = Texts.collapse(m.group(1));
                 addressed = true;
                 mode = Mode.NONE;
@@ -74,12 +73,12 @@ final class HeaderParser {
             if (!addressed) {
                 continue;
             }
-            if ((m = TO.matcher(line)).matches()) {
+            if (line.startsWith("TO") && (m = TO.matcher(line)).matches()) {
                 mode = Mode.TO;
                 add(m.group(1), to);
                 continue;
             }
-            if ((m = INFO.matcher(line)).matches()) {
+            if (line.startsWith("INFO") && (m = INFO.matcher(line)).matches()) {
                 mode = Mode.INFO;
                 add(m.group(1), info);
                 continue;
@@ -89,7 +88,8 @@ final class HeaderParser {
                 continue;
             }
             // Page breaks and XMT (posts left out of a collective) sit inside lists without ending them.
-            if (PAGE.matcher(line).matches() || line.startsWith("XMT") || CLASSIFICATION_LINE.matcher(line).matches()) {
+            if (line.startsWith("PAGE") && PAGE.matcher(line).matches() || line.startsWith("XMT")
+                    || mayBeClassification(line) && CLASSIFICATION_LINE.matcher(line).matches()) {
                 continue;
             }
             if (mode == Mode.TO) {
@@ -110,20 +110,20 @@ final class HeaderParser {
     }
 
     private static void add(String line, List<Recipient> list) {
-        Matcher m = RECIPIENT.matcher(line.strip());
-        if (!m.matches()) {
-            return;
+        Recipient recipient = RecipientLine.read(line.strip());
+        if (recipient != null) {
+            list.add(recipient);
         }
-        String route = m.group(1) == null ? "" : m.group(1);
-        String name = Texts.collapse(m.group(2));
-        String precedence = m.group(3) == null ? "" : Texts.collapse(m.group(3));
-        if (precedence.equals("PIORITY")) {
-            precedence = "PRIORITY";
-        }
-        String mcn = m.group(4) == null ? "" : m.group(4);
-        if (name.isEmpty()) {
-            return;
-        }
-        list.add(new Recipient(route, name, precedence, mcn));
+    }
+
+    /** {@code O 101120Z ...}: a precedence letter, then a blank ({@code \s}, as the regex has it). */
+    private static boolean mayBeDtg(String line) {
+        char c = line.charAt(0);
+        return (c == 'Z' || c == 'O' || c == 'P' || c == 'R') && line.length() > 1 && Texts.isRegexSpace(line.charAt(1));
+    }
+
+    private static boolean mayBeClassification(String line) {
+        char c = line.charAt(0);
+        return c == 'U' || c == 'C' || c == 'S' || c == 'L';
     }
 }

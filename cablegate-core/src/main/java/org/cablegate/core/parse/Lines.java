@@ -1,38 +1,94 @@
 package org.cablegate.core.parse;
 
+import java.util.Arrays;
+
 /**
  * A text cut into lines without copying it: the start and end offset of every line, so that each section parser can
  * scan line by line and still report positions in the original text. Line ends are {@code \n} (readers normalise
- * them); a {@code \r} before one is left out of the line.
+ * them); a {@code \r} before one is left out of the line. The text is also held as {@link Latin1Bytes#of bytes}, for
+ * the loops that go over every character.
  */
 final class Lines {
+    private static final int MIN_CAPACITY = 16;
+    /** Bodies average about 70 characters a line; a guess that is too low costs one copy of the arrays. */
+    private static final int GUESSED_LINE_LENGTH = 40;
+
     private final String text;
-    private final int[] starts;
-    private final int[] ends;
-    private final int count;
+    /** One a character, '?' for one outside Latin-1; null if a surrogate pair made two characters one byte. */
+    private final byte[] bytes;
+    /** Where the characters outside Latin-1 are, in order. */
+    private final int[] outsideLatin1;
+    private int[] starts;
+    private int[] ends;
+    private int count;
 
     Lines(String text) {
         this.text = text;
-        // String.indexOf(char) is vectorised; a charAt loop over the body cost more than the rest of this class.
-        int n = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            n++;
-        }
-        starts = new int[n];
-        ends = new int[n];
+        this.bytes = Latin1Bytes.of(text);
+        this.outsideLatin1 = bytes == null ? null : Latin1Bytes.outsideLatin1(text, bytes);
+        int capacity = Math.max(MIN_CAPACITY, text.length() / GUESSED_LINE_LENGTH);
+        starts = new int[capacity];
+        ends = new int[capacity];
         int start = 0;
-        for (int line = 0; line < n; line++) {
-            int newline = text.indexOf('\n', start);
+        while (true) {
+            int newline = nextNewline(start);
             int end = newline < 0 ? text.length() : newline;
-            starts[line] = start;
-            ends[line] = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            start = end + 1;
+            add(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            if (newline < 0) {
+                break;
+            }
+            start = newline + 1;
         }
-        count = n;
+    }
+
+    /**
+     * The next line break. String.indexOf is vectorised on Latin-1 text but a char loop on other text, where the bytes
+     * are searched eight at a time instead.
+     */
+    private int nextNewline(int from) {
+        return bytes != null && outsideLatin1.length > 0 ? Latin1Bytes.indexOf(bytes, '\n', from)
+                : text.indexOf('\n', from);
+    }
+
+    private void add(int start, int end) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        count++;
     }
 
     String text() {
         return text;
+    }
+
+    /** The text as {@link Latin1Bytes#of bytes}, one a character ('?' for one outside Latin-1), or null. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** Whether a character outside Latin-1, where {@link #bytes()} hold '?', is {@code c}. */
+    boolean holdsOutsideLatin1(char c) {
+        if (outsideLatin1 != null) {
+            for (int at : outsideLatin1) {
+                if (text.charAt(at) == c) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #bytes()} hold {@code text[from, to)} exactly: there is no character outside Latin-1 there. */
+    boolean isLatin1(int from, int to) {
+        if (bytes == null) {
+            return false;
+        }
+        int at = Arrays.binarySearch(outsideLatin1, from);
+        int next = at >= 0 ? at : -at - 1; // the first one at or after from
+        return next == outsideLatin1.length || outsideLatin1[next] >= to;
     }
 
     int count() {
@@ -55,7 +111,7 @@ final class Lines {
     boolean isBlank(int line) {
         for (int i = starts[line]; i < ends[line]; i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0') {
+            if (!Texts.isWhitespace(c) && c != '\u00a0') {
                 return false;
             }
         }

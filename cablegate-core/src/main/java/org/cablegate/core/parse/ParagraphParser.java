@@ -1,7 +1,9 @@
 package org.cablegate.core.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.core.model.Paragraph;
@@ -17,18 +19,14 @@ import org.cablegate.core.model.ParseIssue;
  * next number in sequence counts, and only after the end of a sentence.
  */
 final class ParagraphParser {
-    /** Number at a line start; a comma only before a marking ({@code 12, (C)} in 08MOSCOW1647). */
-    private static final Pattern LINE_START = Pattern.compile(
-            "[ \\t\\u00a0]*\\u00b6?[ \\t]*(\\d{1,3})(?:\\.(?!\\d)|,(?=[ \\t]*\\())");
     /**
-     * Number inside a line, tried only where the end of a sentence and 1-4 blanks come before it (found by a plain scan:
-     * a leading look-behind made the regex try every character and cost a millisecond a cable):
-     * {@code ... region. 12, (C) Equipment}.
+     * Number inside a line, tried only where the next number's digits follow the end of a sentence and 1-4 blanks
+     * (found by indexOf: a leading look-behind made the regex try every character and cost a millisecond a cable):
+     * {@code ... region. 12, (C) Equipment}. A number at a line start, {@code [ \t\u00a0]*\u00b6?[ \t]*(\d{1,3})}
+     * then a full stop not before a digit, or a comma before a marking, is read by hand.
      */
     private static final Pattern IN_LINE = Pattern.compile(
             "\\u00b6?(\\d{1,3})(?:\\.(?!\\d)|,(?=[ \\t]*\\())[ \\t]*(?=\\(|[A-Z])");
-    /** One matcher a thread, reset for every line: a new Matcher a line cost as much as the match. */
-    private static final ThreadLocal<Matcher> LINE_START_MATCHER = ThreadLocal.withInitial(() -> LINE_START.matcher(""));
     /** A portion marking: U, C, S, SBU, S/NF, S//NF, C/REL UK, U//FOUO; "- ENTIRE TEXT" is dropped. */
     private static final Pattern MARKING = Pattern.compile(
             "(?i)((?:U|C|S|SBU|TS|FOUO|LOU|NF|CONF|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|SENSITIVE BUT UNCLASSIFIED)"
@@ -45,6 +43,10 @@ final class ParagraphParser {
     /** How far ahead of the previous number an unmarked line-start number may be. */
     private static final int MAX_JUMP = 3;
     private static final int MAX_NUMBER = 300;
+    /** The largest number of three digits, all an in-line number can have. */
+    private static final int MAX_IN_LINE = 999;
+    private static final String[] DIGITS = digitStrings();
+    private static final Map<String, String> COMMON_MARKINGS = commonMarkings();
 
     /** A paragraph start: where its number is, and where its text begins after the marking. */
     record Start(int offset, int number, String marking, int textStart) {}
@@ -55,6 +57,8 @@ final class ParagraphParser {
     static List<Start> starts(Lines lines, int fromLine) {
         List<Start> starts = new ArrayList<>();
         String text = lines.text();
+        InLineCandidates candidates = new InLineCandidates(text);
+        Matcher m = IN_LINE.matcher(text);
         int last = 0;
         for (int i = fromLine; i < lines.count(); i++) {
             int from = lines.start(i);
@@ -71,8 +75,8 @@ final class ParagraphParser {
             }
             // Only lines long enough to hold two paragraphs are searched inside (run-together paragraphs).
             if (end - scanFrom > 40) {
-                Matcher m = IN_LINE.matcher(text);
-                for (int at = nextCandidate(text, scanFrom, end); at >= 0; at = nextCandidate(text, at + 1, end)) {
+                for (int at = candidates.next(scanFrom, end, last + 1); at >= 0;
+                        at = candidates.next(at + 1, end, last + 1)) {
                     m.region(at, end);
                     if (!m.lookingAt()) {
                         continue;
@@ -110,24 +114,60 @@ final class ParagraphParser {
         return length >= 2 && length <= 10 && WRAPPING_WORDS.contains(line.substring(start, end).toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** The next digit (or ¶) in {@code [from, end)} with a sentence end and 1-4 blanks before it, or -1. */
-    private static int nextCandidate(String text, int from, int end) {
-        for (int i = Math.max(from, 2); i < end; i++) {
-            char c = text.charAt(i);
-            if (!(Texts.isDigit(c) || c == '\u00b6')) {
-                continue;
-            }
-            int j = i - 1;
-            int blanks = 0;
-            while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t') && blanks < 5) {
-                j--;
-                blanks++;
-            }
-            if (blanks >= 1 && blanks <= 4 && j >= 0 && ".!?\"')]:;".indexOf(text.charAt(j)) >= 0) {
-                return i;
-            }
+    /**
+     * Where a paragraph number may be written inside a line: its digits (or a ¶ before them) with a sentence end and
+     * 1-4 blanks before. Only the next number in sequence counts, so its digits are looked for with indexOf
+     * (vectorised) over the rest of the body, rather than by testing every character of every line.
+     */
+    private static final class InLineCandidates {
+        private final String text;
+        /** Where the digits of the number last asked for occur. */
+        private Occurrence digits;
+
+        InLineCandidates(String text) {
+            this.text = text;
         }
-        return -1;
+
+        /** The next place in {@code [from, end)} where paragraph {@code number} may be written, or -1. */
+        int next(int from, int end, int number) {
+            if (number > MAX_IN_LINE) {
+                return -1;
+            }
+            if (digits == null || !digits.word().equals(DIGITS[number])) {
+                digits = new Occurrence(text, DIGITS[number]);
+            }
+            int length = digits.word().length();
+            int lowest = Math.max(from, 2);
+            for (int at = digits.next(lowest); at >= 0 && at + length <= end; at = digits.next(at + 1)) {
+                // The whole run of digits must read as the number: "112" and "2012" hold "12" but are not paragraph
+                // 12; "012" is.
+                int runStart = at;
+                while (runStart > 0 && text.charAt(runStart - 1) == '0') {
+                    runStart--;
+                }
+                int runEnd = at + length;
+                if (runStart > 0 && Texts.isDigit(text.charAt(runStart - 1))
+                        || runEnd < end && Texts.isDigit(text.charAt(runEnd)) || runEnd - runStart > 3) {
+                    continue;
+                }
+                int candidate = runStart > 0 && text.charAt(runStart - 1) == '\u00b6' ? runStart - 1 : runStart;
+                if (candidate >= lowest && afterSentence(text, candidate)) {
+                    return candidate;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Whether a sentence end and 1-4 blanks come just before {@code i}. */
+    private static boolean afterSentence(String text, int i) {
+        int j = i - 1;
+        int blanks = 0;
+        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t') && blanks < 5) {
+            j--;
+            blanks++;
+        }
+        return blanks >= 1 && blanks <= 4 && j >= 0 && ".!?\"')]:;".indexOf(text.charAt(j)) >= 0;
     }
 
     /** Whether line {@code line} starts a paragraph after paragraph {@code last} (the preamble asks with 0). */
@@ -135,22 +175,26 @@ final class ParagraphParser {
         String text = lines.text();
         int from = lines.start(line);
         int end = lines.end(line);
-        Matcher m = LINE_START_MATCHER.get().reset(text).region(from, end);
-        if (!m.lookingAt()) {
+        int digits = digitsAtLineStart(text, from, end);
+        if (digits < 0) {
             return null;
         }
-        int number = parseNumber(m.group(1));
+        int numberEnd = numberEnd(text, digits, end);
+        if (numberEnd < 0) {
+            return null;
+        }
+        int number = parseNumber(text, digits, numberEnd - 1);
         if (number < 1 || number > MAX_NUMBER) {
             return null;
         }
-        Start marked = marked(text, m.start(1), number, m.end(), end);
+        Start marked = marked(text, digits, number, numberEnd, end);
         if (marked != null) {
             return marked;
         }
-        if (text.charAt(m.end() - 1) == ',') {
+        if (text.charAt(numberEnd - 1) == ',') {
             return null;
         }
-        int textStart = skipBlanks(text, m.end(), end);
+        int textStart = skipBlanks(text, numberEnd, end);
         if (textStart >= end && number > last + 1) {
             return null;
         }
@@ -168,7 +212,50 @@ final class ParagraphParser {
                 return null;
             }
         }
-        return new Start(m.start(1), number, "", textStart);
+        return new Start(digits, number, "", textStart);
+    }
+
+    /**
+     * Where the digits of a number opening {@code [from, end)} start, after blanks and a ¶, or -1: the form
+     * {@code [ \t\u00a0]*\u00b6?[ \t]*\d}, read by hand as it is asked of every line of every body.
+     */
+    private static int digitsAtLineStart(String text, int from, int end) {
+        int i = from;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00a0')) {
+            i++;
+        }
+        if (i < end && text.charAt(i) == '\u00b6') {
+            i++;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+        return i < end && Texts.isDigit(text.charAt(i)) ? i : -1;
+    }
+
+    /**
+     * The end of a paragraph number whose digits start at {@code digits}, after its full stop (not a decimal point) or
+     * its comma (only before a marking: {@code 12, (C)} in 08MOSCOW1647); -1 if it is none: at most three digits.
+     */
+    private static int numberEnd(String text, int digits, int end) {
+        int i = digits;
+        while (i < end && Texts.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i - digits > 3 || i >= end) {
+            return -1;
+        }
+        if (text.charAt(i) == '.') {
+            return i + 1 < end && Texts.isDigit(text.charAt(i + 1)) ? -1 : i + 1;
+        }
+        if (text.charAt(i) == ',') {
+            int j = i + 1;
+            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            return j < end && text.charAt(j) == '(' ? i + 1 : -1;
+        }
+        return -1;
     }
 
     /** The start with its marking if a marking follows the number at {@code after}; else null. */
@@ -177,12 +264,14 @@ final class ParagraphParser {
         if (i < end && text.charAt(i) == '(') {
             int close = text.indexOf(')', i);
             if (close > i && close - i <= 40 && close < end) {
-                Matcher m = MARKING.matcher(text).region(i + 1, close);
-                if (m.matches()) {
-                    int textStart = skipBlanks(text, close + 1, end);
-                    return new Start(offset, number, normalise(m.group(1)), textStart);
+                String marking = marking(text.substring(i + 1, close));
+                if (marking != null) {
+                    return new Start(offset, number, marking, skipBlanks(text, close + 1, end));
                 }
             }
+            return null;
+        }
+        if (i >= end || !isBareMarkingLetter(text.charAt(i))) {
             return null;
         }
         Matcher bare = BARE_MARKING.matcher(text).region(i, end);
@@ -197,6 +286,34 @@ final class ParagraphParser {
             return new Start(offset, number, marking, skipBlanks(text, bare.end(), end));
         }
         return null;
+    }
+
+    /** The marking that the text in brackets is, normalised, or null if it is none. */
+    private static String marking(String inBrackets) {
+        String common = COMMON_MARKINGS.get(inBrackets);
+        if (common != null) {
+            return common;
+        }
+        Matcher m = MARKING.matcher(inBrackets);
+        return m.matches() ? normalise(m.group(1)) : null;
+    }
+
+    /** The markings most paragraphs carry, read once by {@link #MARKING}: a regex match a paragraph cost more. */
+    private static Map<String, String> commonMarkings() {
+        Map<String, String> out = new HashMap<>();
+        for (String written : List.of("C", "S", "U", "SBU", "S/NF", "C/NF", "S//NF", "C//NF", "U//FOUO", "SBU/NF",
+                "TS", "S/NOFORN", "C/NOFORN", "S//NOFORN")) {
+            Matcher m = MARKING.matcher(written);
+            if (m.matches()) {
+                out.put(written, normalise(m.group(1)));
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The first letter of every {@link #BARE_MARKING}. */
+    private static boolean isBareMarkingLetter(char c) {
+        return c == 'U' || c == 'C' || c == 'S';
     }
 
     /** Builds the paragraphs: each runs to the next start, without headings, page breaks and the signature. */
@@ -254,10 +371,22 @@ final class ParagraphParser {
     }
 
     private static int parseNumber(String digits) {
+        return parseNumber(digits, 0, digits.length());
+    }
+
+    private static int parseNumber(String text, int from, int to) {
         int n = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            n = n * 10 + (digits.charAt(i) - '0');
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
         }
         return n;
+    }
+
+    private static String[] digitStrings() {
+        String[] out = new String[MAX_IN_LINE + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Integer.toString(i);
+        }
+        return out;
     }
 }

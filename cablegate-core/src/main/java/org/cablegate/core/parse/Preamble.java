@@ -2,6 +2,7 @@ package org.cablegate.core.parse;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +24,6 @@ final class Preamble {
         }
     }
 
-    /** Keywords with a colon, anywhere in a line; any case (partial extracts write "Tags:", "Subject:"). */
-    private static final Pattern KEYWORD = Pattern.compile("(?i)"
-            // "FOR AGUILERAE.O. 12958:" (05LIMA3571): the dotted form is distinctive enough to be found glued.
-            + "(?<eo>E\\.[ \\t]?O\\.[ \\t]?\\d{4,5}\\b[ \\t]*:?|\\bEO[ \\t]?\\d{4,5}\\b[ \\t]*:?"
-            + "|\\bE\\.O\\.(?=[ \\t]*:)[ \\t]*:)"
-            // "DECL: 08/16/2015TAGS: EMIN" (05LIMA3571): the keyword glued to a date.
-            + "|(?<tags>(?<![A-Za-z])(?:TAGS|TAGE|TAS|TGS|TAG|TAGSS)[ \\t]*:)"
-            + "|(?<subject>(?<![A-Za-z])(?:SUBJECT|SUBJ|SUBJET|SUBEJCT|SUBJEC|SUJBECT)[ \\t]*:)"
-            // "UK PRIMEREF: A. LONDON 1939" (08LONDON1991): REF glued to the subject's last word.
-            + "|(?<ref>(?:\\b(?:REF|REFS|REFTEL|REFTELS)|(?-i:REFS?))[ \\t]*:)"
-            + "|(?<classified>\\bCLASS(?:IFIED|IIED|IFED|FIED|SIFIED)[ \\t]+BY\\b[ \\t]*:?)");
     /** Keywords without a colon, only at a line start and in capitals: {@code TAGS PGOV, ELAB} (06PARIS5975). */
     private static final Pattern LINE_KEYWORD = Pattern.compile("[ \\t\\u00b6]*(?:"
             + "(?<tags>TAGS?|TAGE|TGS)[ \\t]+(?=[A-Z(])"
@@ -41,6 +31,10 @@ final class Preamble {
             + "|(?<ref>REFS?|REFTELS?)\\.?[ \\t]+(?=[A-Z(0-9])"
             + "|(?<eo>EO[ \\t]+\\d{5}\\b:?)"
             + "|(?<classified>(?!)))");
+    /** The words of {@link #LINE_KEYWORD}, for a test before it: a change to one is a change to both. */
+    private static final Set<String> LINE_WORDS = Set.of("TAG", "TAGS", "TAGE", "TGS", "SUBJECT", "SUBJ", "REF", "REFS",
+            "REFTEL", "REFTELS", "EO");
+    private static final int LONGEST_LINE_WORD = 7;
     /** A REF item on its own line: {@code B. BOGOTA 1987}, {@code (B) Sao Paulo 215}. */
     private static final Pattern BULLET_LINE = Pattern.compile("[ \\t\\u00b6]*(?:\\([A-Za-z]\\)|[A-Z][.)])[ \\t].*");
     /** A numbered REF item: {@code 1. STATE 1234}, not a paragraph. */
@@ -75,7 +69,7 @@ final class Preamble {
         return endOffset;
     }
 
-    static Preamble find(Lines lines) {
+    static Preamble find(Lines lines, FoldedText folded) {
         Preamble p = new Preamble();
         String text = lines.text();
         Kind open = null;
@@ -84,8 +78,8 @@ final class Preamble {
         int lastTagLineLength = 0;
         int i = 0;
         int limit = Math.min(lines.count(), MAX_LINES);
-        Matcher lineKeywords = LINE_KEYWORD.matcher(text);
-        Matcher keywords = KEYWORD.matcher(text).useTransparentBounds(true);
+        Matcher lineKeyword = LINE_KEYWORD.matcher(text);
+        PreambleKeywords keywords = new PreambleKeywords(text, folded);
         for (; i < limit; i++) {
             int start = lines.start(i);
             int end = lines.end(i);
@@ -102,10 +96,8 @@ final class Preamble {
                 }
                 continue;
             }
-            Matcher lineKeyword = lineKeywords.region(start, end);
-            boolean keywordAtStart = lineKeyword.lookingAt();
-            Matcher m = keywords;
-            int firstKeyword = nextKeyword(text, start, end, m);
+            boolean keywordAtStart = mayOpenWithKeyword(text, start, end) && lineKeyword.region(start, end).lookingAt();
+            int firstKeyword = keywords.next(start, end);
             boolean keywordInLine = firstKeyword >= 0;
             if (!keywordAtStart && !(keywordInLine && isAtLineStart(text, start, firstKeyword))) {
                 boolean refItem = open == Kind.REF
@@ -141,18 +133,18 @@ final class Preamble {
                     lastTagLineLength = end - start;
                 }
             }
-            int at = firstKeyword >= scan ? firstKeyword : keywordInLine ? nextKeyword(text, scan, end, m) : -1;
+            int at = firstKeyword >= scan ? firstKeyword : keywordInLine ? keywords.next(scan, end) : -1;
             while (at >= 0) {
                 if (open != null) {
-                    p.close(open, keyword, valueStart, m.start());
+                    p.close(open, keyword, valueStart, at);
                 }
-                open = kindOf(m);
-                keyword = m.start();
-                valueStart = m.end();
+                open = keywords.kind();
+                keyword = at;
+                valueStart = keywords.end();
                 if (open == Kind.TAGS) {
                     lastTagLineLength = end - start;
                 }
-                at = nextKeyword(text, valueStart, end, m);
+                at = keywords.next(valueStart, end);
             }
         }
         if (open != null) {
@@ -164,30 +156,24 @@ final class Preamble {
     }
 
     /**
-     * The next keyword in {@code [from, end)}, left matched in {@code m}; -1 if none. A plain scan picks the letters a
-     * keyword can start with and the regex only confirms there: a case-insensitive find() over long re-flowed lines
-     * cost most of the parse.
+     * Whether a line may open with a keyword of {@link #LINE_KEYWORD}: after blanks and a ¶, one of its words in
+     * capitals, then a full stop or a blank. Most lines fail here; "TAGS:" lines too, which have a colon.
      */
-    private static int nextKeyword(String text, int from, int end, Matcher m) {
-        for (int i = from; i < end; i++) {
-            char c = (char) (text.charAt(i) | 0x20);
-            if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c') {
-                continue;
-            }
-            if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
-                // Glued keywords are only "...AGUILERAE.O. 12958" and "...PRIMEREF:".
-                boolean dottedEo = c == 'e' && i + 1 < end && text.charAt(i + 1) == '.';
-                boolean ref = text.charAt(i) == 'R';
-                if (!dottedEo && !ref) {
-                    continue;
-                }
-            }
-            m.region(i, end);
-            if (m.lookingAt()) {
-                return i;
-            }
+    private static boolean mayOpenWithKeyword(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00b6')) {
+            i++;
         }
-        return -1;
+        int wordEnd = i;
+        while (wordEnd < end && Texts.isUpperLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        if (wordEnd == i || wordEnd - i > LONGEST_LINE_WORD || wordEnd >= end
+                || !LINE_WORDS.contains(text.substring(i, wordEnd))) {
+            return false;
+        }
+        char after = text.charAt(wordEnd);
+        return after == '.' || after == ' ' || after == '\t';
     }
 
     private static boolean isMarkedLine(String text, int start, int end) {

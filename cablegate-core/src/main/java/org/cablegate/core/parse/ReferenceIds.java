@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reference ids: the station list, canonical ids for malformed published ids, and REF places resolved to stations.
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe; {@link #standard()} is loaded once from the parser's resources.
  */
 public final class ReferenceIds {
-    private static final Pattern WELL_FORMED = Pattern.compile("(\\d{2})([A-Z]+)([1-9]\\d{0,6})");
     /** Letters then digits at the end: the station and serial of a malformed id. */
     private static final Pattern STATION_SERIAL = Pattern.compile("(.*?)([A-Z]+)(\\d+)");
     /** What follows the serial in malformed ids: TOSEC140323, ZFR2585, ZDK164, SUSPECTEDDUPLICATE1392. */
@@ -48,11 +48,15 @@ public final class ReferenceIds {
     private final NavigableSet<String> stations;
     private final Map<String, String> typos;
     private final Map<String, String> aliases;
+    /** The most letters a place can have: the longest station, misspelling or alias. */
+    private final int longestName;
 
     ReferenceIds(Set<String> stations, Map<String, String> typos, Map<String, String> aliases) {
         this.stations = Collections.unmodifiableNavigableSet(new TreeSet<>(stations));
         this.typos = Map.copyOf(typos);
         this.aliases = Map.copyOf(aliases);
+        this.longestName = Stream.of(stations, typos.keySet(), aliases.keySet()).flatMap(Set::stream)
+                .mapToInt(String::length).max().orElse(0);
     }
 
     /** The station list shipped with the parser (282 stations from all 251,287 ids). */
@@ -97,8 +101,8 @@ public final class ReferenceIds {
      * ({@code 06ASTANA}, {@code 092OF5}).
      */
     public String canonical(String id) {
-        Matcher m = WELL_FORMED.matcher(id);
-        if (m.matches() && stations.contains(m.group(2))) {
+        String wellFormed = wellFormedStation(id);
+        if (wellFormed != null && stations.contains(wellFormed)) {
             return id;
         }
         if (id.length() < 4 || !Texts.isDigit(id.charAt(0)) || !Texts.isDigit(id.charAt(1))) {
@@ -121,6 +125,31 @@ public final class ReferenceIds {
             return id;
         }
         return year + station.get() + serial;
+    }
+
+    /**
+     * The station of a well-formed id, {@code \d{2}[A-Z]+[1-9]\d{0,6}}, or null: read by hand, as it is asked of every
+     * cable (the letters and the digits cannot overlap, so the form has one reading).
+     */
+    private static String wellFormedStation(String id) {
+        int n = id.length();
+        if (n < 4 || !Texts.isDigit(id.charAt(0)) || !Texts.isDigit(id.charAt(1))) {
+            return null;
+        }
+        int letters = 2;
+        while (letters < n && Texts.isUpperLetter(id.charAt(letters))) {
+            letters++;
+        }
+        int digits = n - letters;
+        if (letters == 2 || digits < 1 || digits > 7 || id.charAt(letters) == '0') {
+            return null;
+        }
+        for (int i = letters; i < n; i++) {
+            if (!Texts.isDigit(id.charAt(i))) {
+                return null;
+            }
+        }
+        return id.substring(2, letters);
     }
 
     /** The station in the letters of an id: exact, a known misspelling, or the end of a glued word (EFTOBAKU). */
@@ -151,19 +180,27 @@ public final class ReferenceIds {
      * ({@code RIO DE JAN}). Case and spacing do not matter.
      */
     public Optional<String> station(String place) {
-        StringBuilder joined = new StringBuilder(place.length());
+        // Counted first: section markers ask for the words before them, one to four, and most fail here.
+        int letters = 0;
         for (int i = 0; i < place.length(); i++) {
             char c = place.charAt(i);
             if (Character.isLetter(c)) {
-                joined.append(Character.toUpperCase(c));
+                letters++;
             } else if (!(c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\t')) {
                 return Optional.empty();
             }
         }
-        String key = joined.toString();
-        if (key.isEmpty()) {
+        if (letters == 0 || letters > longestName) {
             return Optional.empty();
         }
+        StringBuilder joined = new StringBuilder(letters);
+        for (int i = 0; i < place.length(); i++) {
+            char c = place.charAt(i);
+            if (Character.isLetter(c)) {
+                joined.append(Character.toUpperCase(c));
+            }
+        }
+        String key = joined.toString();
         if (stations.contains(key)) {
             return Optional.of(key);
         }
@@ -176,17 +213,13 @@ public final class ReferenceIds {
             return Optional.of(typo);
         }
         if (key.length() >= MIN_PREFIX) {
-            String found = null;
-            for (String station : stations.tailSet(key, true)) {
-                if (!station.startsWith(key)) {
-                    break;
-                }
-                if (found != null) {
-                    return Optional.empty();
-                }
-                found = station;
+            // The stations it begins sort together from the first one on: one is found, two are ambiguous.
+            String found = stations.ceiling(key);
+            if (found == null || !found.startsWith(key)) {
+                return Optional.empty();
             }
-            return Optional.ofNullable(found);
+            String next = stations.higher(found);
+            return next != null && next.startsWith(key) ? Optional.empty() : Optional.of(found);
         }
         return Optional.empty();
     }

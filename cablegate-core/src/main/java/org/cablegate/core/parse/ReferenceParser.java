@@ -20,7 +20,7 @@ import org.cablegate.core.model.Reference;
 final class ReferenceParser {
     /** A bullet: {@code A.} {@code A)} {@code (A)} after a space or at the start. */
     private static final Pattern BULLET = Pattern.compile("(?<![^\\s;,:])(?:\\(([A-Za-z])\\)|([A-Z])[.)])(?=\\s|$)");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,7}");
+    private static final int MAX_SERIAL = 7;
     private static final Pattern YEAR_IN_BRACKETS = Pattern.compile("\\((\\d{2}|\\d{4})\\)");
     private static final Pattern GLUED_ID = Pattern.compile("(\\d{2})([A-Z]{3,})(\\d{1,7})");
     /** An item that reads like a cable citation but did not resolve: {@code FOOBAR 1234}. */
@@ -55,10 +55,10 @@ final class ReferenceParser {
     /** Bullets in letter order, each {start, end, letter}; a repeated letter right after its bullet is skipped. */
     private static List<int[]> bullets(String text) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = BULLET.matcher(text);
+        Matcher m = BULLET.matcher(text).useTransparentBounds(true);
         char expected = 'A';
         int lastEnd = -1;
-        while (m.find()) {
+        for (int at = nextBullet(text, 0, m); at >= 0; at = nextBullet(text, m.end(), m)) {
             String g = m.group(1) != null ? m.group(1) : m.group(2);
             char letter = Character.toUpperCase(g.charAt(0));
             if (letter == expected) {
@@ -71,6 +71,38 @@ final class ReferenceParser {
             }
         }
         return out;
+    }
+
+    /**
+     * What {@code m.find(from)} finds for {@link #BULLET}: tried only where a bullet's shape starts after a blank or
+     * punctuation, not at every character (most are capitals, where the look-behind ran first).
+     */
+    private static int nextBullet(String text, int from, Matcher m) {
+        for (int i = from; i < text.length(); i++) {
+            if (mayBeBullet(text, i) && m.region(i, text.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code (A)}, {@code A.} or {@code A)} at {@code i}, at the start or after white space, ';', ',' or ':'. */
+    private static boolean mayBeBullet(String text, int i) {
+        if (i > 0) {
+            char before = text.charAt(i - 1);
+            if (!Texts.isRegexSpace(before) && before != ';' && before != ',' && before != ':') {
+                return false;
+            }
+        }
+        char c = text.charAt(i);
+        if (c == '(') {
+            return i + 2 < text.length() && isAsciiLetter(text.charAt(i + 1)) && text.charAt(i + 2) == ')';
+        }
+        return Texts.isUpperLetter(c) && i + 1 < text.length() && (text.charAt(i + 1) == '.' || text.charAt(i + 1) == ')');
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static void item(String item, String bullet, int cableYear, ReferenceIds ids, int offset, Issues issues,
@@ -98,8 +130,8 @@ final class ReferenceParser {
         boolean[] used = new boolean[words.length];
         for (int k = 0; k < words.length; k++) {
             String word = strip(words[k]);
-            Matcher glued = GLUED_ID.matcher(word);
-            if (glued.matches()) {
+            Matcher glued = mayBeGluedId(word) ? GLUED_ID.matcher(word) : null;
+            if (glued != null && glued.matches()) {
                 String id = ids.canonical(word);
                 if (!id.equals(word) || ids.isStation(glued.group(2))) {
                     out.add(id);
@@ -107,7 +139,7 @@ final class ReferenceParser {
                     continue;
                 }
             }
-            if (k == 0 || used[k] || !DIGITS.matcher(word).matches()) {
+            if (k == 0 || used[k] || !isSerial(word)) {
                 continue;
             }
             long serial = Long.parseLong(word);
@@ -142,7 +174,7 @@ final class ReferenceParser {
                 // "09 FOO 12 AND 13": the next number after AND (or a comma) is the same place and year.
                 int j = k + 1;
                 while (j + 1 < words.length && (words[j].equalsIgnoreCase("AND") || words[j].equals("&"))
-                        && DIGITS.matcher(strip(words[j + 1])).matches() && !followedByPlace(words, j + 2, ids)) {
+                        && isSerial(strip(words[j + 1])) && !followedByPlace(words, j + 2, ids)) {
                     long next = Long.parseLong(strip(words[j + 1]));
                     if (next > 0) {
                         out.add(ReferenceIds.id(year, station.get(), next));
@@ -158,8 +190,27 @@ final class ReferenceParser {
     }
 
     private static boolean followedByPlace(String[] words, int k, ReferenceIds ids) {
-        return k < words.length && !DIGITS.matcher(strip(words[k])).matches() && ids.station(strip(words[k])).isPresent()
-                && k + 1 < words.length && DIGITS.matcher(strip(words[k + 1])).matches();
+        return k < words.length && !isSerial(strip(words[k])) && ids.station(strip(words[k])).isPresent()
+                && k + 1 < words.length && isSerial(strip(words[k + 1]));
+    }
+
+    /** Whether a word is 1-7 digits, {@code \d{1,7}}; by hand, as it is asked of every word of every REF item. */
+    private static boolean isSerial(String word) {
+        if (word.isEmpty() || word.length() > MAX_SERIAL) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Texts.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a word can be a glued id ({@link #GLUED_ID}): two digits, then a capital. */
+    private static boolean mayBeGluedId(String word) {
+        return word.length() >= 6 && Texts.isDigit(word.charAt(0)) && Texts.isDigit(word.charAt(1))
+                && Texts.isUpperLetter(word.charAt(2));
     }
 
     private static boolean anyUsedOrNumeric(String[] words, boolean[] used, int from, int to) {
@@ -173,7 +224,7 @@ final class ReferenceParser {
 
     private static boolean isYear(String word) {
         return (word.length() == 2 || word.length() == 4 && (word.startsWith("19") || word.startsWith("20")))
-                && DIGITS.matcher(word).matches();
+                && isSerial(word);
     }
 
     private static String join(String[] words, int from, int to) {

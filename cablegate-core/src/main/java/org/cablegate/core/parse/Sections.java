@@ -1,5 +1,6 @@
 package org.cablegate.core.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ final class Sections {
      * the subject "... REACTION TO QADHAFI AT UNGA TRIPOLI 00000762 001.2 OF 002" of 09TRIPOLI762).
      */
     private static final Pattern MARKER_NUMBERS = Pattern.compile("\\b\\d{8} +\\d{3}(?:\\.\\d)? +OF +\\d{3}\\b");
+    /** The digits of a marker's serial, {@code 00001051}. */
+    private static final int MARKER_SERIAL = 8;
     private static final int MAX_STATION_WORDS = 4;
     private static final Pattern CLASSIFICATION_LINE = Pattern.compile(
             "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)(?:\\s+PTQ\\d+)?|NNNN|BT");
@@ -48,33 +51,32 @@ final class Sections {
     record Found(String text, int offset) {}
 
     /** The summary: "Summary. … End summary.", "1. (C) SUMMARY: …", "BEGIN SUMMARY … END SUMMARY", a "Summary" heading. */
-    static Found summary(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
-        return find(lines, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
+    static Found summary(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
+        return find(lines, folded, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
     }
 
     /** The comment: "COMMENT: … END COMMENT.", a paragraph that opens with "Comment", or a "Comment" heading. */
-    static Found comment(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
-        return find(lines, starts, from, bodyEnd, COMMENT_START, "comment", COMMENT_END, true);
+    static Found comment(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
+        return find(lines, folded, starts, from, bodyEnd, COMMENT_START, "comment", COMMENT_END, true);
     }
 
     /**
      * The first section opened by {@code keyword}; with {@code preferStart}, one at a line or paragraph start wins over
      * an earlier one inside a sentence ("(Comment: ...)" notes come before the closing comment paragraph).
      */
-    private static Found find(Lines lines, List<ParagraphParser.Start> starts, int from, int bodyEnd, Pattern start,
-            String keyword, Pattern end, boolean preferStart) {
+    private static Found find(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd,
+            Pattern start, String keyword, Pattern end, boolean preferStart) {
         String text = lines.text();
         if (from >= bodyEnd) {
             return null;
         }
         Matcher m = start.matcher(text);
-        // A plain scan finds the keyword; the regex only confirms it there (a case-insensitive find() over the whole
-        // body tried every character).
+        // indexOf on the folded text finds the keyword; the regex only confirms it there (a case-insensitive find()
+        // over the whole body tried every character).
         int inSentence = -1;
-        for (int at = Texts.indexOfIgnoreCase(text, keyword, from, bodyEnd); at >= 0;
-                at = Texts.indexOfIgnoreCase(text, keyword, at + 1, bodyEnd)) {
-            m.region(at, bodyEnd);
-            if (!m.lookingAt() || at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+        for (int at = folded.indexOf(keyword, from, bodyEnd); at >= 0; at = folded.indexOf(keyword, at + 1, bodyEnd)) {
+            // Inside a word ("consumer", "recommend") first: a regex match costs more than this test.
+            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)) || !m.region(at, bodyEnd).lookingAt()) {
                 continue;
             }
             int position = position(text, m.start(), starts);
@@ -87,7 +89,7 @@ final class Sections {
                 }
                 continue;
             }
-            Found found = section(lines, starts, m, bodyEnd, end);
+            Found found = section(lines, folded, starts, m, bodyEnd, end);
             if (found != null) {
                 return found;
             }
@@ -95,47 +97,48 @@ final class Sections {
         if (inSentence >= 0) {
             m.region(inSentence, bodyEnd);
             if (m.lookingAt()) {
-                return section(lines, starts, m, bodyEnd, end);
+                return section(lines, folded, starts, m, bodyEnd, end);
             }
         }
         return null;
     }
 
     /** The section whose keyword {@code m} matched: to its end marker, or to the end of its paragraph. */
-    private static Found section(Lines lines, List<ParagraphParser.Start> starts, Matcher m, int bodyEnd, Pattern end) {
+    private static Found section(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, Matcher m,
+            int bodyEnd, Pattern end) {
         String text = lines.text();
-        {
-            int textStart = m.end();
-            boolean heading = restOfLineIsLayout(text, textStart);
-            if (heading) {
-                // "-- Summary --" / "Comment -------" heading: the section is what follows (06TOKYO1592, 08MOSCOW1647).
-                ParagraphParser.Start next = nextStart(starts, textStart);
-                if (next == null) {
-                    return null;
-                }
-                textStart = next.textStart();
-            }
-            int sectionEnd = -1;
-            int endLimit = Math.min(bodyEnd, textStart + MAX_SECTION);
-            Matcher e = end.matcher(text);
-            for (int x = Texts.indexOfIgnoreCase(text, "end", textStart, endLimit); x >= 0;
-                    x = Texts.indexOfIgnoreCase(text, "end", x + 1, endLimit)) {
-                if (e.region(x, endLimit).lookingAt() && (x == 0 || !Character.isLetterOrDigit(text.charAt(x - 1)))) {
-                    sectionEnd = x;
-                    break;
-                }
-            }
-            if (sectionEnd < 0) {
-                ParagraphParser.Start next = nextStart(starts, textStart + 1);
-                sectionEnd = next == null ? bodyEnd : next.offset();
-            }
-            if (sectionEnd <= textStart) {
+        int textStart = m.end();
+        if (restOfLineIsLayout(text, textStart)) {
+            // "-- Summary --" / "Comment -------" heading: the section is what follows (06TOKYO1592, 08MOSCOW1647).
+            ParagraphParser.Start next = nextStart(starts, textStart);
+            if (next == null) {
                 return null;
             }
-            String found = Texts.stripTrailing(cleanText(lines, textStart, sectionEnd), "(-");
-            found = Texts.stripLeading(found, ":.-");
-            return found.isEmpty() ? null : new Found(found, m.start());
+            textStart = next.textStart();
         }
+        int sectionEnd = endMarker(text, folded, textStart, Math.min(bodyEnd, textStart + MAX_SECTION), end);
+        if (sectionEnd < 0) {
+            ParagraphParser.Start next = nextStart(starts, textStart + 1);
+            sectionEnd = next == null ? bodyEnd : next.offset();
+        }
+        if (sectionEnd <= textStart) {
+            return null;
+        }
+        String found = Texts.stripTrailing(cleanText(lines, textStart, sectionEnd), "(-");
+        found = Texts.stripLeading(found, ":.-");
+        return found.isEmpty() ? null : new Found(found, m.start());
+    }
+
+    /** The first "End summary" / "End comment" in {@code [from, limit)}, or -1. */
+    private static int endMarker(String text, FoldedText folded, int from, int limit, Pattern end) {
+        Matcher e = end.matcher(text);
+        for (int x = folded.indexOf("end", from, limit); x >= 0; x = folded.indexOf("end", x + 1, limit)) {
+            // "spend", "attend", "endorse": the letter test first, the regex only at a word start.
+            if ((x == 0 || !Character.isLetterOrDigit(text.charAt(x - 1))) && e.region(x, limit).lookingAt()) {
+                return x;
+            }
+        }
+        return -1;
     }
 
     private static final int NOT_A_SECTION = 0;
@@ -224,11 +227,45 @@ final class Sections {
         if (to <= from) {
             return "";
         }
-        String text = lines.text();
         int first = lines.lineOf(from);
         int last = lines.lineOf(to - 1);
-        // Each line is copied in bulk (getChars is an intrinsic) and collapsed in place in the array: this is the
-        // hottest loop of the parser, over every character of every paragraph.
+        String collapsed = lines.isLatin1(from, to) ? collapseLatin1(lines, lines.bytes(), from, to, first, last)
+                : removeSectionMarkers(collapseChars(lines, from, to, first, last));
+        return stripTrailingHeading(collapsed);
+    }
+
+    /**
+     * The lines {@code first..last} within {@code [from, to)}, without layout lines, collapsed eight bytes at a time,
+     * and without section markers.
+     */
+    private static String collapseLatin1(Lines lines, byte[] text, int from, int to, int first, int last) {
+        byte[] out = Latin1Bytes.scratch(to - from + last - first + 2 + Long.BYTES);
+        int n = 0;
+        // Runs of lines between layout lines are collapsed in one call: the line breaks in them are white space.
+        int runStart = from;
+        for (int i = first + 1; i <= last; i++) {
+            if (isLayout(lines, i)) {
+                n = collapseRun(text, runStart, lines.end(i - 1), out, n);
+                runStart = i < last ? lines.start(i + 1) : to;
+            }
+        }
+        n = collapseRun(text, runStart, Math.min(to, lines.end(last)), out, n);
+        if (n > 0 && out[n - 1] == ' ') {
+            n--;
+        }
+        String collapsed = new String(out, 0, n, StandardCharsets.ISO_8859_1);
+        // A marker holds eight digits: most paragraphs have none, which the bytes tell sooner than the String.
+        return Latin1Bytes.hasDigitRun(out, n, MARKER_SERIAL) ? removeSectionMarkers(collapsed) : collapsed;
+    }
+
+    private static int collapseRun(byte[] text, int from, int to, byte[] out, int n) {
+        return from < to ? Latin1Bytes.collapse(text, from, to, out, n, true) : n;
+    }
+
+    /** {@link #collapseLatin1} for text that is not Latin-1. */
+    private static String collapseChars(Lines lines, int from, int to, int first, int last) {
+        String text = lines.text();
+        // Each line is copied in bulk (getChars is an intrinsic) and collapsed in place in the array.
         // Each line goes one place after the write position, leaving room for the space that joins it to the last.
         char[] out = new char[to - from + last - first + 2];
         int n = 0;
@@ -240,56 +277,65 @@ final class Sections {
             }
             int lineStart = n + 1;
             text.getChars(s, e, out, lineStart);
-            int limit = lineStart + (e - s);
-            boolean space = n > 0;
-            for (int k = lineStart; k < limit; k++) {
-                char c = out[k];
-                if (c == '\u00b6') {
-                    continue;
-                }
-                if (c <= ' ' || c == '\u00a0' || c > 0x7f && Character.isWhitespace(c)) {
-                    space = true;
-                } else {
-                    if (space && n > 0) {
-                        out[n++] = ' ';
-                    }
-                    space = false;
-                    out[n++] = c;
-                }
-            }
+            n = Texts.collapseInPlace(out, n, true, lineStart, lineStart + (e - s));
         }
-        return stripTrailingHeading(removeSectionMarkers(new String(out, 0, n)));
+        return new String(out, 0, Texts.withoutTrailingSpace(out, n));
     }
 
     /** Collapsed text without the section markers of pages ({@code MOSCOW 00001051 002 OF 003}). */
     static String removeSectionMarkers(String collapsed) {
-        if (!Texts.hasDigitRun(collapsed, 8)) {
+        if (Texts.nextDigitRun(collapsed, 0, MARKER_SERIAL) < 0) {
             return collapsed;
         }
-        Matcher m = MARKER_NUMBERS.matcher(collapsed);
-        StringBuilder out = null;
+        Matcher m = markerMatcher(collapsed);
+        char[] out = null;
+        int n = 0;
         int copied = 0;
-        while (m.find()) {
+        for (int at = nextMarker(collapsed, 0, m); at >= 0; at = nextMarker(collapsed, m.end(), m)) {
             if (out == null) {
-                out = new StringBuilder(collapsed.length());
+                out = new char[collapsed.length()];
             }
-            out.append(collapsed, copied, markerStart(collapsed, m.start()));
+            int start = markerStart(collapsed, at);
+            collapsed.getChars(copied, start, out, n);
+            n += start - copied;
             copied = m.end();
         }
         if (out == null) {
             return collapsed;
         }
-        out.append(collapsed, copied, collapsed.length());
-        return Texts.collapse(out);
+        collapsed.getChars(copied, collapsed.length(), out, n);
+        n += collapsed.length() - copied;
+        // The text around a marker keeps its spaces on both sides: collapsed once more.
+        return new String(out, 0, Texts.withoutTrailingSpace(out, Texts.collapseInPlace(out, 0, false, 0, n)));
     }
 
     /** Where the first section marker of collapsed text starts (its station included), or -1. */
     static int firstSectionMarker(String collapsed) {
-        if (!Texts.hasDigitRun(collapsed, 8)) {
+        if (Texts.nextDigitRun(collapsed, 0, MARKER_SERIAL) < 0) {
             return -1;
         }
-        Matcher m = MARKER_NUMBERS.matcher(collapsed);
-        return m.find() ? markerStart(collapsed, m.start()) : -1;
+        Matcher m = markerMatcher(collapsed);
+        int at = nextMarker(collapsed, 0, m);
+        return at >= 0 ? markerStart(collapsed, at) : -1;
+    }
+
+    private static Matcher markerMatcher(String text) {
+        // Transparent bounds: the leading \b looks at the character before the region, as find() over the text did.
+        return MARKER_NUMBERS.matcher(text).useTransparentBounds(true);
+    }
+
+    /**
+     * The next marker's numbers at or after {@code from}, left matched in {@code m}, or -1: what {@code m.find(from)}
+     * finds, but tried only where a run of eight digits starts (find() tested a word boundary at every character).
+     */
+    private static int nextMarker(String text, int from, Matcher m) {
+        for (int run = Texts.nextDigitRun(text, from, MARKER_SERIAL); run >= 0;
+                run = Texts.nextDigitRun(text, run + MARKER_SERIAL, MARKER_SERIAL)) {
+            if (m.region(run, text.length()).lookingAt()) {
+                return run;
+            }
+        }
+        return -1;
     }
 
     /** The start of the station words before the marker numbers at {@code numbers}: the longest run that is a station. */
@@ -315,10 +361,10 @@ final class Sections {
         String text = lines.text();
         int s = lines.start(i);
         int e = lines.end(i);
-        while (s < e && Character.isWhitespace(text.charAt(s))) {
+        while (s < e && Texts.isWhitespace(text.charAt(s))) {
             s++;
         }
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        while (e > s && Texts.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
         if (s == e) {
@@ -335,8 +381,7 @@ final class Sections {
             }
         }
         if (length <= 40 && Texts.isUpperLetter(first)) {
-            String line = text.substring(s, e);
-            if (PAGE.matcher(line).matches() || CLASSIFICATION_LINE.matcher(line).matches()) {
+            if (mayBePageOrClassification(text, s) && isPageOrClassification(text.substring(s, e))) {
                 return true;
             }
         } else if (first == 'P' && text.startsWith("PAGE ", s) && PAGE.matcher(text.substring(s, e)).matches()) {
@@ -351,9 +396,28 @@ final class Sections {
                     && (i == 0 || lines.isBlank(i - 1) || isRuleLine(text, lines.start(i - 1), lines.end(i - 1)))) {
                 return true;
             }
-            return Texts.isDigit(last) && isSectionMarker(text.substring(s, e));
+            return Texts.isDigit(last) && Texts.hasDigitRun(text, s, e, MARKER_SERIAL)
+                    && isSectionMarker(text.substring(s, e));
         }
         return false;
+    }
+
+    /** Whether a line at {@code s} starts as a page break or a classification line can: most short lines do not. */
+    private static boolean mayBePageOrClassification(String text, int s) {
+        return switch (text.charAt(s)) {
+            case 'P' -> text.startsWith("PAGE", s);
+            case 'U' -> text.startsWith("UNCLASSIFIED", s);
+            case 'C' -> text.startsWith("CONFIDENTIAL", s);
+            case 'S' -> text.startsWith("SECRET", s) || text.startsWith("SENSITIVE", s);
+            case 'L' -> text.startsWith("LIMITED OFFICIAL USE", s);
+            case 'N' -> text.startsWith("NNNN", s);
+            case 'B' -> text.startsWith("BT", s);
+            default -> false;
+        };
+    }
+
+    private static boolean isPageOrClassification(String line) {
+        return PAGE.matcher(line).matches() || CLASSIFICATION_LINE.matcher(line).matches();
     }
 
     /** Whether {@code text[from, to)} is a rule of dashes, without copying it. */
@@ -363,7 +427,7 @@ final class Sections {
             char c = text.charAt(i);
             if (c == '-' || c == '=' || c == '_') {
                 dashes++;
-            } else if (!Character.isWhitespace(c)) {
+            } else if (!Texts.isWhitespace(c)) {
                 return false;
             }
         }
@@ -372,11 +436,12 @@ final class Sections {
 
     /** A line that is only a section marker: {@code PRETORIA 00000939 001.2 OF 003}. */
     static boolean isSectionMarker(String line) {
-        if (!Texts.hasDigitRun(line, 8)) {
+        if (Texts.nextDigitRun(line, 0, MARKER_SERIAL) < 0) {
             return false;
         }
-        Matcher m = MARKER_NUMBERS.matcher(line);
-        return m.find() && m.end() == line.length() && markerStart(line, m.start()) == 0;
+        Matcher m = markerMatcher(line);
+        int at = nextMarker(line, 0, m);
+        return at >= 0 && m.end() == line.length() && markerStart(line, at) == 0;
     }
 
     /** A rule of dashes, or a line ending in one: {@code Core Group Issues -----}. */
@@ -449,8 +514,12 @@ final class Sections {
             }
             return new Signer(Texts.stripTrailing(line, "."), lines.start(first));
         }
-        // A re-flowed body ends "... activities. FOLEY" (10ZAGREB53).
-        int dot = Math.max(line.lastIndexOf(". "), Math.max(line.lastIndexOf(".\" "), line.lastIndexOf(".) ")));
+        // A re-flowed body ends "... activities. FOLEY" (10ZAGREB53). Only a full stop near the end counts, so only
+        // the end is searched: the last line of a re-flowed body is all of it.
+        int near = Math.max(0, line.length() - MAX_SIGNER);
+        String ending = line.substring(near);
+        int lastDot = Math.max(ending.lastIndexOf(". "), Math.max(ending.lastIndexOf(".\" "), ending.lastIndexOf(".) ")));
+        int dot = lastDot < 0 ? -1 : near + lastDot;
         if (dot > 0 && line.length() - dot <= MAX_SIGNER) {
             String tail = line.substring(line.indexOf(' ', dot) + 1).strip();
             if (isName(tail) && tail.length() >= 3) {

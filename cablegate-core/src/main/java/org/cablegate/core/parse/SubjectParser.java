@@ -1,5 +1,6 @@
 package org.cablegate.core.parse;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,10 @@ final class SubjectParser {
         String subject = Texts.collapse(value);
         // "SUBJECT: : MEXICANS DIFFER ..." (08MEXICO3108)
         subject = Texts.stripLeading(subject, ":;-");
-        subject = MARKING.matcher(subject).replaceFirst("");
+        Matcher marking = MARKING.matcher(subject);
+        if (marking.lookingAt()) {
+            subject = subject.substring(marking.end()); // the pattern is anchored: lookingAt is its find()
+        }
         // "... IRGC, MOIS DUBAI 00000049 001.2 OF 003" (08RPODUBAI49): the page's section marker ran into the subject.
         // ("... DEATH IN LIBYA TRIPOLI 00000939 001.2 OF 003 CLASSIFIED" in the re-flowed 09TRIPOLI939: what follows
         // the marker is the next field.)

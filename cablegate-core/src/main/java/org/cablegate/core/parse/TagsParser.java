@@ -61,7 +61,7 @@ final class TagsParser {
     /** Splits on white space and commas, keeping a bracketed group as one tag. */
     static List<String> tokens(String value) {
         List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        int start = -1; // of the token being read, or -1 between tokens
         int i = 0;
         int n = value.length();
         while (i < n) {
@@ -69,7 +69,8 @@ final class TagsParser {
             if (c == '(') {
                 int close = value.indexOf(')', i);
                 if (close > i) {
-                    flush(current, out);
+                    flush(value, start, i, out);
+                    start = -1;
                     String person = Texts.collapse(value, i + 1, close);
                     if (!person.isEmpty()) {
                         out.add(person);
@@ -79,23 +80,33 @@ final class TagsParser {
                 }
             }
             if (Character.isWhitespace(c) || c == ',' || c == ';' || c == '\u00a0' || c == '\u00b6') {
-                flush(current, out);
-            } else {
-                current.append(c);
+                flush(value, start, i, out);
+                start = -1;
+            } else if (start < 0) {
+                start = i;
             }
             i++;
         }
-        flush(current, out);
+        flush(value, start, n, out);
         return out;
     }
 
-    private static void flush(StringBuilder current, List<String> out) {
-        String tag = Texts.stripTrailing(current.toString(), ".:");
-        tag = Texts.stripLeading(tag, ".:");
-        if (!tag.isEmpty() && !tag.equals("-")) {
-            out.add(tag);
+    /** Adds the token {@code value[start, end)} without the dots and colons around it, if anything is left. */
+    private static void flush(String value, int start, int end, List<String> out) {
+        if (start < 0) {
+            return;
         }
-        current.setLength(0);
+        int e = end;
+        while (e > start && (value.charAt(e - 1) == '.' || value.charAt(e - 1) == ':')) {
+            e--;
+        }
+        int s = start;
+        while (s < e && (value.charAt(s) == '.' || value.charAt(s) == ':')) {
+            s++;
+        }
+        if (s < e && !(e - s == 1 && value.charAt(s) == '-')) {
+            out.add(value.substring(s, e));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.cablegate.core.parse;
 
+import java.util.regex.Matcher;
+
 /** Small text helpers shared by the section parsers. */
 final class Texts {
     private Texts() {}
@@ -10,34 +12,94 @@ final class Texts {
      * are dropped, so that a cable parses the same from every source.
      */
     static String collapse(CharSequence text, int from, int to) {
-        // A char array, not StringBuilder.append(char): this runs over every character of every paragraph.
-        char[] out = new char[Math.max(0, to - from)];
-        int n = 0;
-        boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\u00b6') {
-                continue;
-            }
-            if (c <= ' ' || c == '\u00a0' || c > 0x7f && Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && n > 0) {
-                    out[n++] = ' ';
-                }
-                space = false;
-                out[n++] = c;
+        if (to <= from) {
+            return "";
+        }
+        char[] out = new char[to - from];
+        if (text instanceof String) {
+            ((String) text).getChars(from, to, out, 0);
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i - from] = text.charAt(i);
             }
         }
-        return new String(out, 0, n);
+        return new String(out, 0, withoutTrailingSpace(out, collapseInPlace(out, 0, false, 0, out.length)));
+    }
+
+    /**
+     * Collapses {@code chars[from, to)} as {@link #collapse(CharSequence, int, int)} does, writing it at {@code n}
+     * ({@code n <= from}) after what is already there; with {@code join}, white space comes before it (a line break).
+     * Returns the new write position; the result may end with one space, which {@link #withoutTrailingSpace} drops.
+     */
+    static int collapseInPlace(char[] chars, int n, boolean join, int from, int to) {
+        // The space before the text is pending when nothing is written yet or a space was written last.
+        int space = n == 0 || chars[n - 1] == ' ' ? 1 : 0;
+        if (join && space == 0) {
+            chars[n++] = ' ';
+            space = 1;
+        }
+        // Branch-free over ASCII: a branch on "is this a space" mispredicted at every word and was most of the cost.
+        for (int k = from; k < to; k++) {
+            int c = chars[k];
+            int isSpace;
+            if (c < 0x80) {
+                isSpace = (' ' - c) >>> 31 ^ 1; // c <= ' '
+            } else if (c == '\u00b6') {
+                continue;
+            } else {
+                isSpace = c == '\u00a0' || Character.isWhitespace(c) ? 1 : 0;
+            }
+            chars[n] = (char) (c - ((c - ' ') & -isSpace)); // a space for any white space
+            n += 1 - (isSpace & space);
+            space = isSpace;
+        }
+        return n;
+    }
+
+    /** {@code n} less one if {@code chars[n - 1]} is the space {@link #collapseInPlace} may leave at the end. */
+    static int withoutTrailingSpace(char[] chars, int n) {
+        return n > 0 && chars[n - 1] == ' ' ? n - 1 : n;
     }
 
     static String collapse(CharSequence text) {
         return collapse(text, 0, text.length());
     }
 
+    /**
+     * What {@code m.find(from)} finds, for a pattern that opens with \b before one of {@code firsts} (letters or
+     * digits): the regex is tried only there, and not where an ASCII letter, digit or _ comes before (\b cannot hold);
+     * find() tried it at every character. {@code m} must have transparent bounds, so that the \b at the start sees
+     * the character before.
+     */
+    static boolean findAtWordStart(Matcher m, String text, int from, String firsts) {
+        for (int i = Math.max(0, from); i < text.length(); i++) {
+            if (firsts.indexOf(text.charAt(i)) >= 0 && (i == 0 || !isAsciiWordChar(text.charAt(i - 1)))
+                    && m.region(i, text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
+    }
+
     static boolean isUpperLetter(char c) {
         return c >= 'A' && c <= 'Z';
+    }
+
+    /** {@link Character#isWhitespace(char)}, with ASCII answered without its table: it runs for every line. */
+    static boolean isWhitespace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+        }
+        return Character.isWhitespace(c);
+    }
+
+    /** The regex {@code \s}: fewer characters than {@link Character#isWhitespace} (no U+2003, no U+001C). */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     static boolean isDigit(char c) {
@@ -62,35 +124,48 @@ final class Texts {
         return s.substring(start);
     }
 
-    /** Where {@code lowerWord} (lower case) occurs in {@code text[from, to)} in any case, or -1. No allocation. */
-    static int indexOfIgnoreCase(String text, String lowerWord, int from, int to) {
-        int n = lowerWord.length();
-        char first = lowerWord.charAt(0);
-        for (int i = Math.max(0, from); i + n <= to; i++) {
-            if ((text.charAt(i) | 0x20) != first) {
+    /**
+     * Where the first run of at least {@code digits} digits that starts at or after {@code from} starts, or -1. Such
+     * a run covers one index in every {@code digits}: only those are tested, and the run measured around a digit
+     * found there.
+     */
+    static int nextDigitRun(CharSequence text, int from, int digits) {
+        int n = text.length();
+        for (int i = from + digits - 1; i < n; i += digits) {
+            if (!isDigit(text.charAt(i))) {
                 continue;
             }
-            int k = 1;
-            while (k < n && Character.toLowerCase(text.charAt(i + k)) == lowerWord.charAt(k)) {
-                k++;
+            int s = i;
+            while (s > 0 && isDigit(text.charAt(s - 1))) {
+                s--;
             }
-            if (k == n) {
-                return i;
+            int e = i + 1;
+            while (e < n && isDigit(text.charAt(e))) {
+                e++;
             }
+            if (s >= from && e - s >= digits) {
+                return s;
+            }
+            i = e - 1; // the next run starts after this one
         }
         return -1;
     }
 
-    /** Whether {@code text} holds a run of at least {@code digits} digits (a section marker's serial). */
-    static boolean hasDigitRun(CharSequence text, int digits) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
+    /** Whether {@code text[from, to)} holds a run of at least {@code digits} digits, tested as by {@link #nextDigitRun}. */
+    static boolean hasDigitRun(CharSequence text, int from, int to, int digits) {
+        for (int i = from + digits - 1; i < to; i += digits) {
             if (isDigit(text.charAt(i))) {
-                if (++run >= digits) {
+                int s = i;
+                while (s > from && isDigit(text.charAt(s - 1))) {
+                    s--;
+                }
+                int e = i + 1;
+                while (e < to && isDigit(text.charAt(e))) {
+                    e++;
+                }
+                if (e - s >= digits) {
                     return true;
                 }
-            } else {
-                run = 0;
             }
         }
         return false;
