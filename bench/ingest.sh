@@ -11,10 +11,10 @@ runs="${1:-3}"
 work="${BENCH_DIR:-/tmp/cablegate-bench}"
 corpus="${2:-$work/cables-full.csv}"
 mkdir -p "$work"
-(cd "$top" && mvn -q -B -DskipTests package)
+(cd "$top" && mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package)
 jar="$top/cablegate-app/target/cablegate.jar"
 benchjar="$top/cablegate-bench/target/cablegate-bench.jar"
-heap="${BENCH_HEAP:--Xmx4g}"
+heap="${BENCH_HEAP:--Xmx4g -XX:+UseParallelGC}"
 
 if [ ! -f "$corpus" ]; then
   from=()
