@@ -71,7 +71,9 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     static void print(SearchResult result, String query, PrintWriter out) {
-        out.printf("%,d hits for %s%n", result.total(), query.isBlank() ? "all released cables" : "'" + query + "'");
+        // Without facets the archive may stop counting early; the total is then a lower bound.
+        out.printf("%,d%s hits for %s%n", result.total(), result.totalExact() ? "" : "+",
+                query.isBlank() ? "all released cables" : "'" + query + "'");
         for (Hit h : result.hits()) {
             out.printf("  %-22s %s  %-34s %-28s %s%n", h.id(), h.created().toLocalDate(), h.classification(),
                     h.origin(), h.subject());
