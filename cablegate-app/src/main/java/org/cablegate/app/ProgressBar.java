@@ -28,8 +28,17 @@ public final class ProgressBar {
         return new ProgressBar(err, label, System.console() != null);
     }
 
+    /** Shows {@code done} of {@code total} cables, where progress is counted in cables rather than bytes. */
+    public void updateCount(long done, long total) {
+        update(done, total, done, false);
+    }
+
     /** Shows {@code done} of {@code total} bytes and a count of items. {@code total} may be -1 (unknown). */
-    public synchronized void update(long done, long total, long items) {
+    public void update(long done, long total, long items) {
+        update(done, total, items, true);
+    }
+
+    private synchronized void update(long done, long total, long items, boolean bytes) {
         long now = System.nanoTime();
         double fraction = total > 0 ? Math.min(1.0, done / (double) total) : 0;
         if (terminal) {
@@ -37,13 +46,13 @@ public final class ProgressBar {
                 return;
             }
             lastDraw = now;
-            err.print("\r" + line(fraction, total > 0, done, items, now));
+            err.print("\r" + line(fraction, total > 0, bytes ? done : -1, items, now));
             drawn = true;
         } else if (total > 0) {
             int tenth = (int) (fraction * 10);
             if (tenth > lastTenth) {
                 lastTenth = tenth;
-                err.println(line(fraction, true, done, items, now));
+                err.println(line(fraction, true, bytes ? done : -1, items, now));
             }
         }
         err.flush();
@@ -65,7 +74,10 @@ public final class ProgressBar {
             sb.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ")
                     .append(String.format("%3d%% ", (int) (fraction * 100)));
         }
-        sb.append(String.format("%,d cables, %,.0f/s, %.1f MB/s", items, items / seconds, bytes / seconds / 1e6));
+        sb.append(String.format("%,d cables, %,.0f/s", items, items / seconds));
+        if (bytes >= 0) {
+            sb.append(String.format(", %.1f MB/s", bytes / seconds / 1e6));
+        }
         if (known && fraction > 0.02 && fraction < 1) {
             sb.append(String.format(", %.0f s left", seconds / fraction - seconds));
         }

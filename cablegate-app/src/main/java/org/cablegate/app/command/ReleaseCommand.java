@@ -87,7 +87,7 @@ final class ReleaseCommand implements Callable<Integer> {
         ReleaseResult result = releaser.release(request, new ReleaseListener() {
             @Override
             public void indexed(long done, long total) {
-                bar.update(done, total, done);
+                bar.updateCount(done, total);
             }
         });
         bar.finish();
