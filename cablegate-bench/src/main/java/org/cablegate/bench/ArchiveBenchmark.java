@@ -1,6 +1,5 @@
-package org.cablegate.archive.bench;
+package org.cablegate.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
@@ -30,28 +29,26 @@ import org.cablegate.archive.vault.ImportSummary;
 import org.cablegate.archive.vault.Importer;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Import + release of a full-scale cables.csv, then the 20 queries of BENCHMARK-ANCHORS.md, with wall time, process
- * CPU time and CPU per pipeline thread. Opt-in, as it takes minutes and gigabytes:
+ * CPU time and CPU per pipeline thread, in one JVM:
  * <pre>
- * mvn -o -pl cablegate-archive -am test -Dtest=IngestBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dcablegate.bench.csv=/tmp/cables-full.csv [-Dcablegate.bench.dir=/tmp/bench-data] -DargLine=-Xmx4g
+ * java -Xmx4g -XX:+UseParallelGC -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.ArchiveBenchmark \
+ *     /tmp/cables-full.csv [/tmp/bench-data]
  * </pre>
  * (generate the CSV with {@code cablegate generate --count 251287 --out /tmp/cables-full.csv}). The machine is shared
  * and noisy: run the bare-Lucene anchor beside it and compare the two, not this against the anchors file.
  */
-@EnabledIfSystemProperty(named = "cablegate.bench.csv", matches = ".+")
-class IngestBenchmarkTest {
+public final class ArchiveBenchmark {
     private final Map<String, Long> threadCpu = new ConcurrentHashMap<>();
 
-    @Test
-    void importReleaseAndSearchAFullScaleCorpus() throws Exception {
-        Path csv = Path.of(System.getProperty("cablegate.bench.csv"));
-        Path data = Path.of(System.getProperty("cablegate.bench.dir",
-                System.getProperty("java.io.tmpdir") + "/cablegate-bench-data"));
+    public static void main(String[] args) throws Exception {
+        new ArchiveBenchmark().run(Path.of(args[0]),
+                Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir") + "/cablegate-bench-data"));
+    }
+
+    private void run(Path csv, Path data) throws Exception {
         delete(data);
         Thread sampler = sampleThreadCpu();
         long[] imported = new long[1];
@@ -73,7 +70,9 @@ class IngestBenchmarkTest {
         System.out.printf("sizes: vault %,d MB, public archive %,d MB%n", size(data.resolve(Vault.FILE_NAME)) >> 20,
                 size(Releaser.publicDir(data)) >> 20);
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data))) {
-            assertThat(archive.count()).isEqualTo(imported[0]);
+            if (archive.count() != imported[0]) {
+                throw new IllegalStateException("released " + archive.count() + " of " + imported[0] + " imported");
+            }
             queries(archive);
         }
     }
