@@ -7,7 +7,8 @@ package org.cablegate.core.parse;
  *
  * <p>Offsets are those of the original text. Only ASCII letters fold, plus the two characters whose
  * {@link Character#toLowerCase(char) lower case} is an ASCII letter (U+0130 → i, KELVIN SIGN → k), as the loop did;
- * the regexes that confirm each hit are ASCII-only case-blind.
+ * the regexes that confirm each hit are ASCII-only case-blind. {@link Lines} folds the text's bytes, eight at a time,
+ * as it cuts the lines.
  */
 final class FoldedText {
     private final String folded;
@@ -18,7 +19,7 @@ final class FoldedText {
         // no letter as it did not; unless it is one of the two that fold to an ASCII letter.
         boolean asBytes = lines.bytes() != null && !lines.holdsOutsideLatin1('\u0130')
                 && !lines.holdsOutsideLatin1('\u212a');
-        this.folded = asBytes ? Latin1Bytes.toLowerCase(lines.bytes()) : foldChars(lines.text());
+        this.folded = asBytes ? lines.foldedBytes() : foldChars(lines.text());
     }
 
     /** The occurrences of {@code lowerWord} (ASCII lower case) in any case. */

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Text loops over Latin-1 bytes eight at a time: the two passes over every character of a body, collapsing white
@@ -21,7 +20,6 @@ final class Latin1Bytes {
     private static final long LOW_BITS = 0x7f * EACH_BYTE;
     private static final long TOP_BITS = 0x80 * EACH_BYTE;
     private static final byte SPACE = ' ';
-    private static final int[] NONE = {};
 
     /** A buffer a thread reuses: a body-sized array allocated for each use cost as much as the loop that fills it. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1 << 14]);
@@ -48,39 +46,6 @@ final class Latin1Bytes {
     static byte[] of(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         return bytes.length == text.length() ? bytes : null;
-    }
-
-    /** Where the characters outside Latin-1 are in {@code text}, whose {@link #of bytes} are {@code bytes}; in order. */
-    static int[] outsideLatin1(String text, byte[] bytes) {
-        // Each became '?', so only where the bytes hold '?' (rarely, in most bodies never) is the text asked.
-        int[] out = NONE;
-        int n = 0;
-        for (int at = indexOf(bytes, '?', 0); at >= 0; at = indexOf(bytes, '?', at + 1)) {
-            if (text.charAt(at) != '?') {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, Math.max(8, n * 2));
-                }
-                out[n++] = at;
-            }
-        }
-        return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    /** Where the byte {@code c} (ASCII) next is at or after {@code from}, or -1; eight bytes at a time. */
-    static int indexOf(byte[] bytes, char c, int from) {
-        int i = Math.max(0, from);
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long found = bytesEqualTo((long) LONGS.get(bytes, i), c);
-            if (found != 0) {
-                return i + Long.numberOfTrailingZeros(found) / Byte.SIZE;
-            }
-        }
-        for (; i < bytes.length; i++) {
-            if (bytes[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The bytes with A-Z in lower case, as a string. */

@@ -5,8 +5,12 @@ import java.util.Arrays;
 /**
  * A text cut into lines without copying it: the start and end offset of every line, so that each section parser can
  * scan line by line and still report positions in the original text. Line ends are {@code \n} (readers normalise
- * them); a {@code \r} before one is left out of the line. The text is also held as {@link Latin1Bytes#of bytes}, for
- * the loops that go over every character.
+ * them); a {@code \r} before one is left out of the line.
+ *
+ * <p>The text is also held as {@link Latin1Bytes#of bytes}, for the loops that go over every character, and those bytes
+ * folded to lower case as a Latin-1 string, where keywords are searched ({@link FoldedText}): String.indexOf is
+ * vectorised on a Latin-1 string and a char loop on any other, so line breaks and the '?' that stand for characters
+ * outside Latin-1 are found there too.
  */
 final class Lines {
     private static final int MIN_CAPACITY = 16;
@@ -16,7 +20,9 @@ final class Lines {
     private final String text;
     /** One a character, '?' for one outside Latin-1; null if a surrogate pair made two characters one byte. */
     private final byte[] bytes;
-    /** Where the characters outside Latin-1 are, in order. */
+    /** The bytes in lower case as a string; the text itself without bytes. */
+    private final String folded;
+    /** Where the characters outside Latin-1 are, in order; null without bytes. */
     private final int[] outsideLatin1;
     private int[] starts;
     private int[] ends;
@@ -25,13 +31,14 @@ final class Lines {
     Lines(String text) {
         this.text = text;
         this.bytes = Latin1Bytes.of(text);
-        this.outsideLatin1 = bytes == null ? null : Latin1Bytes.outsideLatin1(text, bytes);
+        this.folded = bytes == null ? text : Latin1Bytes.toLowerCase(bytes);
+        this.outsideLatin1 = bytes == null ? null : outsideLatin1(text, folded);
         int capacity = Math.max(MIN_CAPACITY, text.length() / GUESSED_LINE_LENGTH);
         starts = new int[capacity];
         ends = new int[capacity];
         int start = 0;
         while (true) {
-            int newline = nextNewline(start);
+            int newline = folded.indexOf('\n', start); // where the text has it
             int end = newline < 0 ? text.length() : newline;
             add(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
             if (newline < 0) {
@@ -41,13 +48,19 @@ final class Lines {
         }
     }
 
-    /**
-     * The next line break. String.indexOf is vectorised on Latin-1 text but a char loop on other text, where the bytes
-     * are searched eight at a time instead.
-     */
-    private int nextNewline(int from) {
-        return bytes != null && outsideLatin1.length > 0 ? Latin1Bytes.indexOf(bytes, '\n', from)
-                : text.indexOf('\n', from);
+    /** Where the characters outside Latin-1 are: where the folded bytes hold a '?' that the text does not. */
+    private static int[] outsideLatin1(String text, String folded) {
+        int[] out = new int[0];
+        int n = 0;
+        for (int at = folded.indexOf('?'); at >= 0; at = folded.indexOf('?', at + 1)) {
+            if (text.charAt(at) != '?') {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, Math.max(8, n * 2));
+                }
+                out[n++] = at;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private void add(int start, int end) {
@@ -67,6 +80,11 @@ final class Lines {
     /** The text as {@link Latin1Bytes#of bytes}, one a character ('?' for one outside Latin-1), or null. */
     byte[] bytes() {
         return bytes;
+    }
+
+    /** {@link #bytes()} with A-Z in lower case, as a string; null without bytes. */
+    String foldedBytes() {
+        return bytes == null ? null : folded;
     }
 
     /** Whether a character outside Latin-1, where {@link #bytes()} hold '?', is {@code c}. */

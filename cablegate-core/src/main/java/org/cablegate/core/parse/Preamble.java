@@ -2,7 +2,6 @@ package org.cablegate.core.parse;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +31,8 @@ final class Preamble {
             + "|(?<eo>EO[ \\t]+\\d{5}\\b:?)"
             + "|(?<classified>(?!)))");
     /** The words of {@link #LINE_KEYWORD}, for a test before it: a change to one is a change to both. */
-    private static final Set<String> LINE_WORDS = Set.of("TAG", "TAGS", "TAGE", "TGS", "SUBJECT", "SUBJ", "REF", "REFS",
-            "REFTEL", "REFTELS", "EO");
-    private static final int LONGEST_LINE_WORD = 7;
+    private static final String[] LINE_WORDS = {"TAG", "TAGS", "TAGE", "TGS", "SUBJECT", "SUBJ", "REF", "REFS",
+            "REFTEL", "REFTELS", "EO"};
     /** A REF item on its own line: {@code B. BOGOTA 1987}, {@code (B) Sao Paulo 215}. */
     private static final Pattern BULLET_LINE = Pattern.compile("[ \\t\\u00b6]*(?:\\([A-Za-z]\\)|[A-Z][.)])[ \\t].*");
     /** A numbered REF item: {@code 1. STATE 1234}, not a paragraph. */
@@ -168,12 +166,20 @@ final class Preamble {
         while (wordEnd < end && Texts.isUpperLetter(text.charAt(wordEnd))) {
             wordEnd++;
         }
-        if (wordEnd == i || wordEnd - i > LONGEST_LINE_WORD || wordEnd >= end
-                || !LINE_WORDS.contains(text.substring(i, wordEnd))) {
+        if (wordEnd >= end || !isLineWord(text, i, wordEnd)) {
             return false;
         }
         char after = text.charAt(wordEnd);
         return after == '.' || after == ' ' || after == '\t';
+    }
+
+    private static boolean isLineWord(String text, int from, int to) {
+        for (String word : LINE_WORDS) {
+            if (word.length() == to - from && text.startsWith(word, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMarkedLine(String text, int start, int end) {

@@ -39,8 +39,8 @@ final class PreambleKeywords {
     private final Occurrence[] anchors;
     /** One matcher a keyword, made when first needed (most bodies need all five). */
     private final Matcher[] matchers = new Matcher[Preamble.Kind.values().length];
-    private Matcher matched;
     private Preamble.Kind kind;
+    private int keywordEnd;
 
     PreambleKeywords(String text, FoldedText folded) {
         this.text = text;
@@ -53,7 +53,6 @@ final class PreambleKeywords {
         for (int i = nextCandidate(from, end); i >= 0; i = nextCandidate(i + 1, end)) {
             Preamble.Kind candidate = keywordAt(i, end);
             if (candidate != null) {
-                matched = matchers[candidate.ordinal()];
                 kind = candidate;
                 return i;
             }
@@ -112,7 +111,50 @@ final class PreambleKeywords {
             }
         }
         Preamble.Kind candidate = spelledAt(i, end, c);
-        return candidate != null && matcher(candidate).region(i, end).lookingAt() ? candidate : null;
+        if (candidate == null) {
+            return null;
+        }
+        boolean found = switch (candidate) {
+            // Spelling and colon are checked; what their regexes add is the test of the character before.
+            case TAGS, SUBJECT -> !(i > 0 && isAsciiLetter(text.charAt(i - 1)));
+            case REF -> refStartsAt(i, end);
+            default -> matchesRegex(candidate, i, end);
+        };
+        if (found && candidate != Preamble.Kind.EO && candidate != Preamble.Kind.CLASSIFIED_BY) {
+            keywordEnd = text.indexOf(':', i) + 1;
+        }
+        return found ? candidate : null;
+    }
+
+    /**
+     * Whether the REF spelled at {@code i} is a keyword: after a word boundary, or glued ("PRIMEREF:") when in capitals
+     * as REF or REFS. A character before that is not ASCII (a combining mark may count as a letter) goes to the regex.
+     */
+    private boolean refStartsAt(int i, int end) {
+        if (i == 0) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        if (before >= 0x80) {
+            return matchesRegex(Preamble.Kind.REF, i, end);
+        }
+        boolean boundary = !(isAsciiLetter(before) || Texts.isDigit(before) || before == '_');
+        int wordEnd = i;
+        while (wordEnd < end && isAsciiLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        boolean capitals = text.startsWith("REF", i)
+                && (wordEnd == i + 3 || wordEnd == i + 4 && text.charAt(i + 3) == 'S');
+        return boundary || capitals;
+    }
+
+    private boolean matchesRegex(Preamble.Kind kind, int i, int end) {
+        Matcher m = matcher(kind);
+        if (m.region(i, end).lookingAt()) {
+            keywordEnd = m.end();
+            return true;
+        }
+        return false;
     }
 
     /** The kind of the keyword {@link #next} found. */
@@ -122,7 +164,7 @@ final class PreambleKeywords {
 
     /** Where the keyword {@link #next} found ends: its value starts there. */
     int end() {
-        return matched.end();
+        return keywordEnd;
     }
 
     /**

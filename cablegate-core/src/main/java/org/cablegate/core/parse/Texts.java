@@ -15,6 +15,9 @@ final class Texts {
         if (to <= from) {
             return "";
         }
+        if (text instanceof String && isCollapsed((String) text, from, to)) {
+            return ((String) text).substring(from, to); // most names, subjects and items are
+        }
         char[] out = new char[to - from];
         if (text instanceof String) {
             ((String) text).getChars(from, to, out, 0);
@@ -24,6 +27,28 @@ final class Texts {
             }
         }
         return new String(out, 0, withoutTrailingSpace(out, collapseInPlace(out, 0, false, 0, out.length)));
+    }
+
+    /** Whether collapsing {@code text[from, to)} leaves it as it is: words and single spaces, and no ¶. */
+    private static boolean isCollapsed(String text, int from, int to) {
+        if (text.charAt(from) == ' ' || text.charAt(to - 1) == ' ') {
+            return false;
+        }
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < ' ' || c >= 0x80 && (c == '\u00a0' || c == '\u00b6' || Character.isWhitespace(c))) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -73,7 +98,7 @@ final class Texts {
      */
     static boolean findAtWordStart(Matcher m, String text, int from, String firsts) {
         for (int i = Math.max(0, from); i < text.length(); i++) {
-            if (firsts.indexOf(text.charAt(i)) >= 0 && (i == 0 || !isAsciiWordChar(text.charAt(i - 1)))
+            if ((i == 0 || !isAsciiWordChar(text.charAt(i - 1))) && firsts.indexOf(text.charAt(i)) >= 0
                     && m.region(i, text.length()).lookingAt()) {
                 return true;
             }
