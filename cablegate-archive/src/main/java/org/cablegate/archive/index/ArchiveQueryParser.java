@@ -34,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class ArchiveQueryParser {
     static final List<String> FIELD_NAMES = List.of("subject", "body", "tag", "origin", "classification", "id", "from",
-            "to", "created", "released", "year");
+            "to", "cites", "created", "released", "year");
 
     private static final String YEAR = "year";
 
@@ -48,6 +48,7 @@ final class ArchiveQueryParser {
             Map.entry("id", ArchiveSchema.ID),
             Map.entry("from", ArchiveSchema.FROM),
             Map.entry("to", ArchiveSchema.TO),
+            Map.entry("cites", ArchiveSchema.CITES),
             Map.entry("created", ArchiveSchema.CREATED),
             Map.entry("released", ArchiveSchema.RELEASED),
             Map.entry(YEAR, YEAR));

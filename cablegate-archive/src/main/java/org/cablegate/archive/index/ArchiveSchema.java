@@ -74,6 +74,11 @@ final class ArchiveSchema {
     static final String FROM = "from";
     /** Text, stored, one value per TO and INFO addressee. */
     static final String TO = "to";
+    /**
+     * Keyword, stored, one value per cable its REF lines cite: {@code cites:08MOSCOW1647} finds the cables that cite
+     * one, for its "cited by" list. Ids as the parser resolved them (canonical form).
+     */
+    static final String CITES = "cites";
     /** Stored only: the routing header is shown, not searched beyond FM and TO. */
     static final String HEADER = "header";
 
@@ -87,7 +92,7 @@ final class ArchiveSchema {
     /** Tags never hold a newline: the parser reads them from one logical line. */
     private static final String TAG_SEPARATOR = "\n";
 
-    private static final Set<String> KEYWORDS = Set.of(ID, CANONICAL_ID, TAG, FACET_ORIGIN, FACET_CLASSIFICATION,
+    private static final Set<String> KEYWORDS = Set.of(ID, CANONICAL_ID, TAG, CITES, FACET_ORIGIN, FACET_CLASSIFICATION,
             FACET_YEAR, FACET_TAG);
 
     private ArchiveSchema() {}
@@ -135,6 +140,9 @@ final class ArchiveSchema {
         for (String to : c.to()) {
             d.add(new TextField(TO, to, Field.Store.YES));
         }
+        for (String cited : c.cites()) {
+            d.add(new StringField(CITES, cited, Field.Store.YES));
+        }
         d.add(new StoredField(HEADER, c.header()));
         d.add(new TextField(BODY, c.body(), Field.Store.YES));
         return d;
@@ -155,7 +163,7 @@ final class ArchiveSchema {
     static PublicCable toCable(Document d) {
         return new PublicCable(d.get(ID), d.get(CANONICAL_ID), d.getField(VERSION).numericValue().intValue(),
                 time(d, CREATED), time(d, RELEASED), d.get(CLASSIFICATION), d.get(ORIGIN), d.get(SUBJECT), values(d, TAG),
-                d.get(FROM), values(d, TO), d.get(HEADER), d.get(BODY));
+                d.get(FROM), values(d, TO), values(d, CITES), d.get(HEADER), d.get(BODY));
     }
 
     /** A hit read from doc values only: no stored field (and no body) is decompressed for a result list. */

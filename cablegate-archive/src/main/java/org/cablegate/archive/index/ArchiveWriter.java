@@ -99,8 +99,17 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** Publishes everything added since opening, as release {@code releaseId}, in one atomic commit. */
     public void commit(long releaseId) throws IOException {
+        commit(releaseId, 0);
+    }
+
+    /**
+     * Publishes everything added since opening, as release {@code releaseId}, in one atomic commit that also records
+     * the size of the whole set at that moment (see {@link PublicArchive#setSize()}).
+     */
+    public void commit(long releaseId, long setSize) throws IOException {
         flushInParallel();
-        writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId)).entrySet());
+        writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId),
+                PublicArchive.SET_SIZE_KEY, Long.toString(setSize)).entrySet());
         writer.commit();
         uncommitted = false;
     }

@@ -48,6 +48,11 @@ import org.apache.lucene.store.FSDirectory;
 public final class PublicArchive implements AutoCloseable {
     /** Key of the commit user data that names the release a commit published. */
     static final String RELEASE_KEY = "release";
+    /**
+     * Key of the commit user data that holds the size of the whole set when the release was made: the denominator of
+     * "released 6,712 / 251,287". The vault knows it; the public archive keeps a copy, as its readers never open the vault.
+     */
+    static final String SET_SIZE_KEY = "setSize";
 
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
     /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
@@ -87,6 +92,15 @@ public final class PublicArchive implements AutoCloseable {
     public long lastRelease() throws IOException {
         return withSearcher(s -> Long.parseLong(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()
                 .getOrDefault(RELEASE_KEY, "0")), 0L);
+    }
+
+    /**
+     * The size of the whole set (cables in the vault plus ids known without text) as of the current view's release;
+     * at least {@link #count()}, and 0 before the first release.
+     */
+    public long setSize() throws IOException {
+        return withSearcher(s -> Math.max(s.getIndexReader().numDocs(), Long.parseLong(((DirectoryReader) s.getIndexReader())
+                .getIndexCommit().getUserData().getOrDefault(SET_SIZE_KEY, "0"))), 0L);
     }
 
     /** A released cable by its published id, or else by its corrected id. */

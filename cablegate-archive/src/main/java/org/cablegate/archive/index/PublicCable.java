@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param tags           the parsed TAGS, in order
  * @param from           the FM line of the header, or empty
  * @param to             the TO and INFO addressees, one per element
+ * @param cites          the ids of the cables its REF lines cite, each once, in order
  * @param header         the routing header as published
  * @param body           the body as published
  */
@@ -35,6 +36,7 @@ public record PublicCable(
         List<String> tags,
         String from,
         List<String> to,
+        List<String> cites,
         String header,
         String body) {
 
@@ -49,6 +51,7 @@ public record PublicCable(
         tags = List.copyOf(tags);
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);
+        cites = List.copyOf(cites);
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(body, "body");
     }

@@ -152,7 +152,7 @@ public final class Releaser implements AutoCloseable {
         long[] counts;
         try {
             counts = index(pending, listener);
-            writer.commit(pending.id());
+            writer.commit(pending.id(), vault.status().total());
         } catch (IOException | RuntimeException e) {
             // Nothing of the batch is committed (or, if the commit itself failed late, recovery will tell).
             close();
@@ -261,7 +261,7 @@ public final class Releaser implements AutoCloseable {
      */
     private static PublicCable toPublic(ReleaseItem i) {
         return new PublicCable(i.id(), i.canonicalId(), i.version(), i.created(), i.released(), i.classification(),
-                i.origin(), i.subject(), i.tags(), i.from(), i.to(), i.header(), i.body());
+                i.origin(), i.subject(), i.tags(), i.from(), i.to(), i.cites(), i.header(), i.body());
     }
 
     /** Releases the index's write lock; anything indexed and not committed is dropped. */

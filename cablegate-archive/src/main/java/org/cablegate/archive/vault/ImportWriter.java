@@ -72,8 +72,8 @@ final class ImportWriter implements AutoCloseable {
         insertVersion = db.prepareStatement("""
                 INSERT INTO version (cable_id, version, content_hash, created, released, classification, origin, header,
                                      body, format, location, canonical_id, parsed_created, parsed_classification,
-                                     parsed_origin, subject, tags, sender, recipients, parsed, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                     parsed_origin, subject, tags, sender, recipients, cites, parsed, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         insertCable = db.prepareStatement("""
                 INSERT INTO cable (id, canonical_id, created, origin, classification, tags, current_version,
                                    original_released)
@@ -190,8 +190,9 @@ final class ImportWriter implements AutoCloseable {
         v.setString(17, Columns.list(p.tags()));
         v.setString(18, p.from());
         v.setString(19, Columns.list(p.to()));
-        v.setString(20, p.parsedJson());
-        v.setString(21, importedAt);
+        v.setString(20, Columns.list(p.cites()));
+        v.setString(21, p.parsedJson());
+        v.setString(22, importedAt);
         v.executeUpdate();
     }
 

@@ -24,6 +24,7 @@ import org.cablegate.core.json.JsonWriter;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Paragraph;
 import org.cablegate.core.model.Recipient;
+import org.cablegate.core.model.Reference;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.parse.CableParser;
 import org.cablegate.core.read.CableSink;
@@ -335,7 +336,11 @@ public final class Importer {
             to.add(r.name());
         }
         return new ParsedCable(source, cable.canonicalId(), cable.created(), cable.classification(), cable.origin(),
-                cable.subject(), cable.tags(), cable.header().from(), to,
-                json.toString(), hash);
+                cable.subject(), cable.tags(), cable.header().from(), to, cites(cable), json.toString(), hash);
+    }
+
+    /** The cables its REF lines cite, each once, in order; references that are not cables (a letter, a fax) are left out. */
+    private static List<String> cites(Cable cable) {
+        return cable.references().stream().filter(Reference::isCable).map(Reference::id).distinct().toList();
     }
 }

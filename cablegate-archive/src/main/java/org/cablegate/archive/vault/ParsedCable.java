@@ -15,5 +15,6 @@ record ParsedCable(
         List<String> tags,
         String from,
         List<String> to,
+        List<String> cites,
         String parsedJson,
         byte[] hash) {}

@@ -21,6 +21,7 @@ public record ReleaseItem(
         List<String> tags,
         String from,
         List<String> to,
+        List<String> cites,
         String header,
         String body,
         boolean republish) {
@@ -36,6 +37,7 @@ public record ReleaseItem(
         tags = List.copyOf(tags);
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);
+        cites = List.copyOf(cites);
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(body, "body");
     }

@@ -159,7 +159,7 @@ public final class ReleaseLog {
     public void items(long releaseId, ItemSink sink) throws IOException {
         String columns = """
                 SELECT v.cable_id, v.canonical_id, v.version, v.parsed_created, rc.released, v.parsed_classification,
-                       v.parsed_origin, v.subject, v.tags, v.sender, v.recipients, v.header, v.body,
+                       v.parsed_origin, v.subject, v.tags, v.sender, v.recipients, v.cites, v.header, v.body,
                        c.published_version IS NOT NULL AS republish""";
         try {
             long count = vault.count("SELECT count(*) FROM release_cable WHERE release_id = " + releaseId);
@@ -187,7 +187,8 @@ public final class ReleaseLog {
                         sink.accept(new ReleaseItem(rs.getString(1), rs.getString(2), rs.getInt(3),
                                 Columns.time(rs.getString(4)), Columns.time(rs.getString(5)), rs.getString(6),
                                 rs.getString(7), rs.getString(8), Columns.list(rs.getString(9)), rs.getString(10),
-                                Columns.list(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14)));
+                                Columns.list(rs.getString(11)), Columns.list(rs.getString(12)), rs.getString(13), rs.getString(14),
+                                rs.getBoolean(15)));
                     }
                 }
             }

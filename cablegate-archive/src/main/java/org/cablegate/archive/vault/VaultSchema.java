@@ -10,8 +10,10 @@ import java.sql.Statement;
  * does; lists (tags, addressees) are joined with a newline, which never occurs inside one.
  */
 final class VaultSchema {
-    /** Bumped when the tables change; an older program refuses a newer vault instead of damaging it. */
-    static final int VERSION = 1;
+    /**
+     * Bumped when the tables change; an older program refuses a newer vault instead of damaging it. 2: version.cites.
+     */
+    static final int VERSION = 2;
 
     private static final String[] TABLES = {
         // One row per cable: what the parse of its current version says, plus its release state. Small rows, keyed by id.
@@ -52,6 +54,7 @@ final class VaultSchema {
           tags           TEXT NOT NULL,
           sender         TEXT NOT NULL,
           recipients     TEXT NOT NULL,
+          cites          TEXT NOT NULL,                 -- ids of the cables its REF lines cite, newline-joined
           parsed         TEXT NOT NULL,                 -- the parse as CableJson, without the texts of the body
           imported_at    TEXT NOT NULL,                 -- start of the import run; bookkeeping, not content
           PRIMARY KEY (cable_id, version)
@@ -99,6 +102,11 @@ final class VaultSchema {
         if (found > VERSION) {
             throw new SQLException("the vault was written by a newer cablegate (schema " + found + ", this one knows "
                     + VERSION + ")");
+        }
+        if (found > 0) {
+            // Schema 1 lacked the cited ids; no vault of it was ever deployed, so there is no migration to write.
+            throw new SQLException("the vault was written by an older cablegate (schema " + found + ", this one knows "
+                    + VERSION + "): import its sources again into a new data directory");
         }
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);

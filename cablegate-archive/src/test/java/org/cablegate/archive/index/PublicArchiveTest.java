@@ -28,7 +28,7 @@ class PublicArchiveTest {
         String post = origin.substring(origin.lastIndexOf(' ') + 1).toUpperCase();
         return new PublicCable(id, canonicalId, 1, LocalDateTime.parse(created), RELEASED, classification, origin, subject,
                 tags.isEmpty() ? List.of() : List.of(tags.split(" ")), "AMEMBASSY " + post, List.of("SECSTATE WASHDC", "AMEMBASSY LONDON"),
-                "FM AMEMBASSY " + post, body);
+                List.of(), "FM AMEMBASSY " + post, body);
     }
 
     /**
@@ -304,7 +304,7 @@ class PublicArchiveTest {
             for (int i = 0; i < n; i++) {
                 writer.add(new PublicCable(String.format("09X%05d", i), String.format("09X%05d", i), 1,
                         LocalDateTime.parse("2009-01-01T00:00").plusMinutes(i % 500), RELEASED, "SECRET", "Embassy X",
-                        "S", List.of("PREL"), "", List.of(), "", "common text " + i));
+                        "S", List.of("PREL"), "", List.of(), List.of(), "", "common text " + i));
             }
             writer.commit(1);
         }

@@ -115,6 +115,29 @@ class ReleaserTest {
     }
 
     @Test
+    void releasedCablesKnowWhatTheyCiteAndTheSizeOfTheWholeSet() throws Exception {
+        SourceCable plain = Fixtures.cable("08MOSCOW2500", "2008-09-10T10:00", "CONFIDENTIAL", "Embassy Moscow", "PREL RS",
+                "FOLLOW-UP ON IRAN", "As reported before.");
+        SourceCable citing = new SourceCable(plain.id(), plain.created(), plain.released(), plain.classification(),
+                plain.origin(), plain.header(), plain.body().replace("\n\nClassified By",
+                        "\n\nREF: A. MOSCOW 1647 B. 08 MOSCOW 2000 C. 08 MOSCOW 1647\n\nClassified By"),
+                plain.format(), plain.location());
+        new Importer(vault).run(List.of(Fixtures.writeCsv(dir.resolve("citing.csv"), List.of(citing))),
+                ImportListener.NONE);
+        vault.importIds(Files.writeString(dir.resolve("cable2month.csv"), "99UNKNOWN1,1\n99UNKNOWN2,2\n"));
+
+        release(Selection.all(), T1);
+        archive.refresh();
+
+        // Each cited cable once, in the order first cited.
+        assertThat(archive.get("08MOSCOW2500").orElseThrow().cites()).containsExactly("08MOSCOW1647", "08MOSCOW2000");
+        assertThat(archive.get("08MOSCOW1647").orElseThrow().cites()).isEmpty();
+        assertThat(archive.search(SearchRequest.of("cites:08MOSCOW1647")).hits()).extracting(Hit::id)
+                .containsExactly("08MOSCOW2500");
+        assertThat(archive.setSize()).isEqualTo(11).isEqualTo(vault.status().total());
+    }
+
+    @Test
     void selectionsTakeExactlyWhatTheyName() throws Exception {
         assertThat(release(Selection.all().withOrigin("embassy MOSCOW").withCreatedBefore(LocalDate.of(2009, 1, 16)), T1)
                 .count()).isEqualTo(3);
@@ -271,7 +294,7 @@ class ReleaserTest {
         try (ArchiveWriter writer = ArchiveWriter.open(Releaser.publicDir(data), 16)) {
             vault.releaseLog().items(pending.id(), item -> writer.add(new PublicCable(item.id(), item.canonicalId(),
                     item.version(), item.created(), item.released(), item.classification(), item.origin(),
-                    item.subject(), item.tags(), item.from(), item.to(), item.header(), item.body())));
+                    item.subject(), item.tags(), item.from(), item.to(), item.cites(), item.header(), item.body())));
             writer.commit(pending.id());
         }
 
