@@ -37,8 +37,9 @@ public enum BundledSample {
                 Path dir = Files.createTempDirectory("cablegate-sample");
                 extracted = dir.resolve(fileName);
                 Files.copy(in, extracted, StandardCopyOption.REPLACE_EXISTING);
-                extracted.toFile().deleteOnExit();
+                // Deleted at exit in the reverse order of these calls: the file, then its directory.
                 dir.toFile().deleteOnExit();
+                extracted.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
