@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -234,7 +233,7 @@ final class ArchiveQueryParser {
                 long[] p = period(name, upper);
                 to = upperIn ? p[1] - 1 : p[0] - 1;
             }
-            return LongPoint.newRangeQuery(field, from, to);
+            return ArchiveSchema.minuteRange(field, from, to);
         }
 
         /** The first minute of the period written, and the first minute after it. */

@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -23,7 +17,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -132,7 +125,7 @@ public final class PublicArchive implements AutoCloseable {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (SearchRequest.Filter f : filters) {
-            b.add(new TermQuery(new Term(ArchiveSchema.facetField(f.facet()), f.value())), Occur.FILTER);
+            b.add(ArchiveSchema.facetFilter(f.facet(), f.value()), Occur.FILTER);
         }
         return b.build();
     }
@@ -144,28 +137,27 @@ public final class PublicArchive implements AutoCloseable {
         int maxDoc = s.getIndexReader().maxDoc();
         // One more than asked, to know whether a next page exists; never more than the index holds.
         int numHits = Math.max(1, (int) Math.min((long) wanted + 1, maxDoc));
+        boolean facets = !request.facets().isEmpty();
         // Counting stops at COUNT_EXACTLY_UP_TO, which lets Lucene skip hits that cannot reach the page (by score
         // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
+        // With facets, the counting pass counts every hit anyway, and this pass need count none beyond the page.
         TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
-                COUNT_EXACTLY_UP_TO);
-        boolean facets = !request.facets().isEmpty();
-        boolean countEverything = facets && query instanceof MatchAllDocsQuery && !s.getIndexReader().hasDeletions();
-        TopFieldDocs docs;
-        FacetsCollector hits = null;
-        if (facets && !countEverything) {
-            Object[] both = s.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            docs = (TopFieldDocs) both[0];
-            hits = (FacetsCollector) both[1];
-        } else {
-            docs = s.search(query, top);
-        }
+                facets ? numHits : COUNT_EXACTLY_UP_TO);
+        TopFieldDocs docs = s.search(query, top);
         long total = docs.totalHits.value;
         boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        if (hits != null) {
-            total = 0;
-            for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
-                total += m.totalHits;
+        Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
+        if (facets && query instanceof MatchAllDocsQuery) {
+            for (Facet facet : request.facets()) {
+                List<FacetCount> all = s.countsOfAll(facet);
+                counts.put(facet, all.subList(0, Math.min(request.facetLimit(), all.size())));
             }
+            total = s.getIndexReader().numDocs();
+            exact = true;
+        } else if (facets) {
+            FacetCounter counter = s.search(query, FacetCounter.manager(s, request.facets()));
+            counts = counter.top(request.facetLimit());
+            total = counter.hits();
             exact = true;
         } else if (!exact) {
             OptionalLong counted = cheapCount(s, query);
@@ -187,10 +179,6 @@ public final class PublicArchive implements AutoCloseable {
         Optional<String> next = found.length > wanted && end > offset
                 ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1]))
                 : Optional.empty();
-        Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
-        for (Facet facet : request.facets()) {
-            counts.put(facet, count(s, facet, hits, request.facetLimit()));
-        }
         return new SearchResult(total, exact, page, counts, next);
     }
 
@@ -206,28 +194,6 @@ public final class PublicArchive implements AutoCloseable {
             total += count;
         }
         return OptionalLong.of(total);
-    }
-
-    /** Counts over the hits, or over every cable when {@code hits} is null (then there are no deletions to skip). */
-    private static List<FacetCount> count(ArchiveSearcher s, Facet facet, FacetsCollector hits, int limit)
-            throws IOException {
-        if (hits == null) {
-            List<FacetCount> all = s.countsOfAll(facet);
-            return all.subList(0, Math.min(limit, all.size()));
-        }
-        Optional<StringDocValuesReaderState> state = s.facetState(facet);
-        if (state.isEmpty()) {
-            return List.of();
-        }
-        StringValueFacetCounts counts = new StringValueFacetCounts(state.get(), hits);
-        FacetResult result = counts.getTopChildren(limit, ArchiveSchema.facetField(facet));
-        List<FacetCount> values = new ArrayList<>();
-        if (result != null) {
-            for (LabelAndValue lv : result.labelValues) {
-                values.add(new FacetCount(lv.label, lv.value.longValue()));
-            }
-        }
-        return values;
     }
 
     private interface SearcherTask<T> {
