@@ -230,15 +230,38 @@ final class ArchiveSchema {
                 d.get(FROM), values(d, TO), d.get(HEADER), d.get(BODY));
     }
 
-    /** A hit read from doc values only: no stored field (and no body) is decompressed for a result list. */
-    static Hit toHit(LeafReader leaf, int doc, float score) throws IOException {
-        String tags = binary(leaf.getBinaryDocValues(TAG_LIST), doc);
-        return new Hit(sorted(leaf.getSortedDocValues(ID), doc), binary(leaf.getBinaryDocValues(CANONICAL_ID), doc),
-                fromMinute(number(leaf.getNumericDocValues(CREATED), doc)),
-                fromMinute(number(leaf.getNumericDocValues(RELEASED), doc)),
-                sorted(leaf.getSortedDocValues(FACET_CLASSIFICATION), doc), sorted(leaf.getSortedDocValues(FACET_ORIGIN), doc),
-                binary(leaf.getBinaryDocValues(SUBJECT), doc),
-                tags.isEmpty() ? List.of() : List.of(tags.split(TAG_SEPARATOR, -1)), score);
+    /**
+     * Reads the hits of one segment from doc values only: no stored field (and no body) is decompressed for a result
+     * list. Doc values are read forward: documents must come in increasing order.
+     */
+    static final class HitReader {
+        private final SortedDocValues id;
+        private final BinaryDocValues canonicalId;
+        private final NumericDocValues created;
+        private final NumericDocValues released;
+        private final SortedDocValues classification;
+        private final SortedDocValues origin;
+        private final BinaryDocValues subject;
+        private final BinaryDocValues tags;
+
+        HitReader(LeafReader leaf) throws IOException {
+            id = leaf.getSortedDocValues(ID);
+            canonicalId = leaf.getBinaryDocValues(CANONICAL_ID);
+            created = leaf.getNumericDocValues(CREATED);
+            released = leaf.getNumericDocValues(RELEASED);
+            classification = leaf.getSortedDocValues(FACET_CLASSIFICATION);
+            origin = leaf.getSortedDocValues(FACET_ORIGIN);
+            subject = leaf.getBinaryDocValues(SUBJECT);
+            tags = leaf.getBinaryDocValues(TAG_LIST);
+        }
+
+        Hit read(int doc, float score) throws IOException {
+            String tagList = binary(tags, doc);
+            return new Hit(sorted(id, doc), binary(canonicalId, doc), fromMinute(number(created, doc)),
+                    fromMinute(number(released, doc)), sorted(classification, doc), sorted(origin, doc),
+                    binary(subject, doc), tagList.isEmpty() ? List.of() : List.of(tagList.split(TAG_SEPARATOR, -1)),
+                    score);
+        }
     }
 
     private static String sorted(SortedDocValues values, int doc) throws IOException {

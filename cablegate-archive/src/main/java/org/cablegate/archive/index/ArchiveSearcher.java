@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -22,6 +26,14 @@ final class ArchiveSearcher extends IndexSearcher {
 
     ArchiveSearcher(IndexReader reader) {
         super(reader);
+    }
+
+    /**
+     * Runs a collector with a weight the caller made: {@link #search(Query, CollectorManager)} makes its own, and the
+     * caller that wants to count the hits afterwards ({@link Weight#count}) would have to make a second one.
+     */
+    void search(Weight weight, Collector collector) throws IOException {
+        search(getIndexReader().leaves(), weight, collector);
     }
 
     /** The values of a facet by document, read on first use. */

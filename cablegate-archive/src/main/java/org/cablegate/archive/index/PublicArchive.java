@@ -2,7 +2,8 @@ package org.cablegate.archive.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
@@ -143,7 +144,11 @@ public final class PublicArchive implements AutoCloseable {
         // With facets, the counting pass counts every hit anyway, and this pass need count none beyond the page.
         TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
                 facets ? numHits : COUNT_EXACTLY_UP_TO);
-        TopFieldDocs docs = s.search(query, top);
+        TopFieldCollector collector = top.newCollector();
+        Weight weight = s.createWeight(s.rewrite(order == SortOrder.RELEVANCE ? query : new DateOrderedQuery(query)),
+                collector.scoreMode(), 1f);
+        s.search(weight, collector);
+        TopFieldDocs docs = top.reduce(List.of(collector));
         long total = docs.totalHits.value;
         boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
         Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
@@ -160,31 +165,50 @@ public final class PublicArchive implements AutoCloseable {
             total = counter.hits();
             exact = true;
         } else if (!exact) {
-            OptionalLong counted = cheapCount(s, query);
+            OptionalLong counted = cheapCount(s, weight);
             if (counted.isPresent()) {
                 total = counted.getAsLong();
                 exact = true;
             }
         }
-        List<Hit> page = new ArrayList<>();
         ScoreDoc[] found = docs.scoreDocs;
         int end = Math.min(found.length, wanted);
-        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        for (int i = offset; i < end; i++) {
-            FieldDoc fd = (FieldDoc) found[i];
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
-            float score = order == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
-            page.add(ArchiveSchema.toHit(leaf.reader(), fd.doc - leaf.docBase, score));
-        }
+        List<Hit> page = hits(s, found, offset, end, order);
         Optional<String> next = found.length > wanted && end > offset
                 ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1]))
                 : Optional.empty();
         return new SearchResult(total, exact, page, counts, next);
     }
 
+    /** The hits {@code from} to {@code end} of {@code found}, read segment by segment in document order. */
+    private static List<Hit> hits(IndexSearcher s, ScoreDoc[] found, int from, int end, SortOrder order)
+            throws IOException {
+        if (end <= from) {
+            return List.of();
+        }
+        Integer[] byDoc = new Integer[end - from];
+        for (int i = from; i < end; i++) {
+            byDoc[i - from] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> found[i].doc));
+        Hit[] hits = new Hit[end - from];
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        ArchiveSchema.HitReader reader = null;
+        for (int i : byDoc) {
+            FieldDoc fd = (FieldDoc) found[i];
+            if (leaf == null || fd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
+                reader = new ArchiveSchema.HitReader(leaf.reader());
+            }
+            float score = order == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+            hits[i - from] = reader.read(fd.doc - leaf.docBase, score);
+        }
+        return Arrays.asList(hits);
+    }
+
     /** The exact number of hits if Lucene knows it without visiting them (a word, everything), else empty. */
-    private static OptionalLong cheapCount(IndexSearcher s, Query query) throws IOException {
-        Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    private static OptionalLong cheapCount(IndexSearcher s, Weight weight) throws IOException {
         long total = 0;
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             int count = weight.count(leaf);
