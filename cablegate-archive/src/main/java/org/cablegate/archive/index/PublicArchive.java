@@ -15,6 +15,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -46,6 +47,11 @@ public final class PublicArchive implements AutoCloseable {
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
     /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
     static final int COUNT_EXACTLY_UP_TO = 1000;
+    /**
+     * With facets, hits are counted by value in the pass that finds the page up to this many; beyond, in a second pass
+     * without scores. Visiting a few thousand hits more in the first pass costs less than a second pass over them.
+     */
+    static final int FACETS_IN_ONE_PASS_UP_TO = 10_000;
 
     private final Directory directory;
     private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
@@ -139,20 +145,24 @@ public final class PublicArchive implements AutoCloseable {
         // One more than asked, to know whether a next page exists; never more than the index holds.
         int numHits = Math.max(1, (int) Math.min((long) wanted + 1, maxDoc));
         boolean facets = !request.facets().isEmpty();
+        boolean countAll = facets && query instanceof MatchAllDocsQuery;
         // Counting stops at COUNT_EXACTLY_UP_TO, which lets Lucene skip hits that cannot reach the page (by score
         // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
-        // With facets, the counting pass counts every hit anyway, and this pass need count none beyond the page.
+        // With facets, the hits are counted by value as this pass visits them: when it visited all of them, that is
+        // the whole count; only beyond FACETS_IN_ONE_PASS_UP_TO does a second pass count them.
         TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
-                facets ? numHits : COUNT_EXACTLY_UP_TO);
+                facets ? FACETS_IN_ONE_PASS_UP_TO : COUNT_EXACTLY_UP_TO);
         TopFieldCollector collector = top.newCollector();
+        FacetCounter counter = facets && !countAll ? new FacetCounter(s, request.facets()) : null;
+        Collector pass = counter == null ? collector : counter.alongside(collector);
         Weight weight = s.createWeight(s.rewrite(order == SortOrder.RELEVANCE ? query : new DateOrderedQuery(query)),
-                collector.scoreMode(), 1f);
-        s.search(weight, collector);
+                pass.scoreMode(), 1f);
+        s.search(weight, pass);
         TopFieldDocs docs = top.reduce(List.of(collector));
         long total = docs.totalHits.value;
         boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
         Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
-        if (facets && query instanceof MatchAllDocsQuery) {
+        if (countAll) {
             for (Facet facet : request.facets()) {
                 List<FacetCount> all = s.countsOfAll(facet);
                 counts.put(facet, all.subList(0, Math.min(request.facetLimit(), all.size())));
@@ -160,7 +170,9 @@ public final class PublicArchive implements AutoCloseable {
             total = s.getIndexReader().numDocs();
             exact = true;
         } else if (facets) {
-            FacetCounter counter = s.search(query, FacetCounter.manager(s, request.facets()));
+            if (!exact || counter.hits() != total) {
+                counter = s.search(query, FacetCounter.manager(s, request.facets()));
+            }
             counts = counter.top(request.facetLimit());
             total = counter.hits();
             exact = true;

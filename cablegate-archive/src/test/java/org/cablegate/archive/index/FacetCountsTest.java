@@ -36,6 +36,12 @@ class FacetCountsTest {
         LocalDateTime.parse("2010-11-28T23:59"), LocalDateTime.parse("2010-11-29T00:00"),
         LocalDateTime.parse("2011-08-30T12:00"), LocalDateTime.parse("2011-09-01T23:59")};
 
+    /**
+     * More than {@link PublicArchive#FACETS_IN_ONE_PASS_UP_TO}: queries with fewer hits are counted in the pass that
+     * finds the page, the others in a pass of their own; both ways are checked.
+     */
+    private static final int CABLES = 16_000;
+
     @TempDir
     Path dir;
 
@@ -47,13 +53,13 @@ class FacetCountsTest {
     void release() throws IOException {
         Random random = new Random(2010);
         List<PublicCable> first = new ArrayList<>();
-        for (int i = 0; i < 2400; i++) {
+        for (int i = 0; i < CABLES; i++) {
             first.add(cable(random, i));
         }
-        write(first.subList(0, 1000), false, 1);
-        write(first.subList(1000, 2400), false, 2);
+        write(first.subList(0, 5000), false, 1);
+        write(first.subList(5000, CABLES), false, 2);
         List<PublicCable> replaced = new ArrayList<>();
-        for (int i = 0; i < 2400; i += 7) {
+        for (int i = 0; i < CABLES; i += 7) {
             PublicCable next = cable(random, i);
             replaced.add(new PublicCable(next.id(), next.canonicalId(), 2, next.created(), next.released(),
                     next.classification(), next.origin(), next.subject(), next.tags(), next.from(), next.to(),
@@ -141,7 +147,7 @@ class FacetCountsTest {
 
     @Test
     void countsEveryLiveCableOnceAcrossSegmentsAndReplacements() throws Exception {
-        assertThat(archive.count()).isEqualTo(live.size()).isEqualTo(2401);
+        assertThat(archive.count()).isEqualTo(live.size()).isEqualTo(CABLES + 1);
         for (int limit : new int[] {1000, 3}) {
             SearchResult all = archive.search(SearchRequest.of("").withFacets(limit));
             assertThat(all.total()).isEqualTo(live.size());
@@ -163,6 +169,17 @@ class FacetCountsTest {
             SearchResult both = archive.search(SearchRequest.of("alpha AND beta").withFacets(limit));
             assertThat(new TreeMap<>(both.facets()))
                     .isEqualTo(expected(c -> has(c, "alpha") && has(c, "beta"), limit));
+
+            // Past FACETS_IN_ONE_PASS_UP_TO hits, sorted both ways.
+            for (SortOrder order : List.of(SortOrder.RELEVANCE, SortOrder.CREATED_NEWEST)) {
+                SearchResult many = archive.search(SearchRequest.of("-beta").withSort(order).withFacets(limit));
+                assertThat(many.total()).isEqualTo(live.values().stream().filter(c -> !has(c, "beta")).count())
+                        .isGreaterThan(PublicArchive.FACETS_IN_ONE_PASS_UP_TO);
+                assertThat(new TreeMap<>(many.facets())).isEqualTo(expected(c -> !has(c, "beta"), limit));
+            }
+            SearchResult number = archive.search(SearchRequest.of("number").withFacets(limit));
+            assertThat(number.total()).isEqualTo(CABLES);
+            assertThat(new TreeMap<>(number.facets())).isEqualTo(expected(c -> has(c, "number"), limit));
         }
         SearchResult two = archive.search(SearchRequest.of("beta").withFacets(4, Facet.CREATED_MONTH, Facet.ORIGIN));
         assertThat(two.facets()).containsOnlyKeys(Facet.CREATED_MONTH, Facet.ORIGIN);
