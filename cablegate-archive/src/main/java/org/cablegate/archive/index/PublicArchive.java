@@ -114,8 +114,8 @@ public final class PublicArchive implements AutoCloseable {
     public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
         Query parsed = parser.parse(request.query());
         // Without words there is no relevance (every cable scores the same): list newest first, which Lucene can
-        // answer without visiting every cable.
-        SortOrder order = parsed instanceof MatchAllDocsQuery && request.sort() == SortOrder.RELEVANCE
+        // answer without visiting every hit (a relevance order would visit them all to order them by the id's key).
+        SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
                 ? SortOrder.CREATED_NEWEST : request.sort();
         Query query = withFilters(parsed, request.filters());
         FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
@@ -150,10 +150,10 @@ public final class PublicArchive implements AutoCloseable {
         // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
         // With facets, the hits are counted by value as this pass visits them: when it visited all of them, that is
         // the whole count; only beyond FACETS_IN_ONE_PASS_UP_TO does a second pass count them.
-        TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
-                facets ? FACETS_IN_ONE_PASS_UP_TO : COUNT_EXACTLY_UP_TO);
-        TopFieldCollector collector = top.newCollector();
         FacetCounter counter = facets && !countAll ? new FacetCounter(s, request.facets()) : null;
+        TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
+                counter != null ? FACETS_IN_ONE_PASS_UP_TO : COUNT_EXACTLY_UP_TO);
+        TopFieldCollector collector = top.newCollector();
         Collector pass = counter == null ? collector : counter.alongside(collector);
         Weight weight = s.createWeight(s.rewrite(order == SortOrder.RELEVANCE ? query : new DateOrderedQuery(query)),
                 pass.scoreMode(), 1f);

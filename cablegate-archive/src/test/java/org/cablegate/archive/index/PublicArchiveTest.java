@@ -224,6 +224,13 @@ class PublicArchiveTest {
         // Without words there is no relevance: newest first.
         assertThat(ids(SearchRequest.of("").withLimit(3))).containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
         assertThat(archive.search(SearchRequest.of("")).hits().get(0).score()).isNaN();
+        // Nor with dates and exclusions only.
+        assertThat(ids(SearchRequest.of("created:2009"))).containsExactly("09MOSCOW200", "09LONDON200", "09MOSCOW100");
+        assertThat(archive.search(SearchRequest.of("created:2009")).hits()).allSatisfy(h -> assertThat(h.score()).isNaN());
+        assertThat(ids(SearchRequest.of("-iran -falkland*"))).containsExactly("10STATE1234", "09MOSCOW200",
+                "09MOSCOW100", "08MOSCOW2000", "06BAGHDAD500", "75STATE7");
+        assertThat(archive.search(SearchRequest.of("iran AND created:2008")).hits())
+                .allSatisfy(h -> assertThat(h.score()).isPositive());
         // IRAN in the subject weighs more than in the body; the boosted subject wins.
         SearchResult iran = archive.search(SearchRequest.of("iran"));
         assertThat(iran.hits().get(0).subject()).contains("IRAN");
