@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FilterCollector;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts every hit of a query by the values of some facets. It rides along the pass that finds the page, which visits
- * every hit until it has counted a given number; beyond, that pass skips hits that cannot make the page (by score
- * bounds or dates), and the counter runs as a pass of its own, which wants no scores and which Lucene rewards with its
- * cheapest way of visiting every hit.
+ * Counts every hit of a query by the values of some facets. It runs as a pass of its own, apart from the one that finds
+ * the page: that one skips hits that cannot make the page (by score bounds or dates), and counting along with it would
+ * make it score every hit; this one wants no scores, which Lucene rewards with its cheapest way of visiting every hit
+ * (and with its query cache, for a query counted often).
  */
 final class FacetCounter extends SimpleCollector {
     private final Facet[] facets;
@@ -53,39 +49,6 @@ final class FacetCounter extends SimpleCollector {
                     throw new IllegalStateException("the archive's searcher counts on one thread");
                 }
                 return collectors.iterator().next();
-            }
-        };
-    }
-
-    /** The collector that finds the page, with this counter counting every hit it is given. */
-    Collector alongside(Collector page) {
-        return new FilterCollector(page) {
-            @Override
-            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                LeafCollector counting = FacetCounter.this.getLeafCollector(context);
-                LeafCollector paging = super.getLeafCollector(context);
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) throws IOException {
-                        paging.setScorer(scorer);
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        counting.collect(doc);
-                        paging.collect(doc);
-                    }
-
-                    @Override
-                    public DocIdSetIterator competitiveIterator() throws IOException {
-                        return paging.competitiveIterator();
-                    }
-
-                    @Override
-                    public void finish() throws IOException {
-                        paging.finish();
-                    }
-                };
             }
         };
     }

@@ -15,7 +15,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -47,11 +46,6 @@ public final class PublicArchive implements AutoCloseable {
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
     /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
     static final int COUNT_EXACTLY_UP_TO = 1000;
-    /**
-     * With facets, hits are counted by value in the pass that finds the page up to this many; beyond, in a second pass
-     * without scores. Visiting a few thousand hits more in the first pass costs less than a second pass over them.
-     */
-    static final int FACETS_IN_ONE_PASS_UP_TO = 10_000;
 
     private final Directory directory;
     private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
@@ -148,16 +142,13 @@ public final class PublicArchive implements AutoCloseable {
         boolean countAll = facets && query instanceof MatchAllDocsQuery;
         // Counting stops at COUNT_EXACTLY_UP_TO, which lets Lucene skip hits that cannot reach the page (by score
         // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
-        // With facets, the hits are counted by value as this pass visits them: when it visited all of them, that is
-        // the whole count; only beyond FACETS_IN_ONE_PASS_UP_TO does a second pass count them.
-        FacetCounter counter = facets && !countAll ? new FacetCounter(s, request.facets()) : null;
+        // With facets, a second pass counts every hit anyway, and this one need count none beyond the page.
         TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
-                counter != null ? FACETS_IN_ONE_PASS_UP_TO : COUNT_EXACTLY_UP_TO);
+                facets ? numHits : COUNT_EXACTLY_UP_TO);
         TopFieldCollector collector = top.newCollector();
-        Collector pass = counter == null ? collector : counter.alongside(collector);
         Weight weight = s.createWeight(s.rewrite(order == SortOrder.RELEVANCE ? query : new DateOrderedQuery(query)),
-                pass.scoreMode(), 1f);
-        s.search(weight, pass);
+                collector.scoreMode(), 1f);
+        s.search(weight, collector);
         TopFieldDocs docs = top.reduce(List.of(collector));
         long total = docs.totalHits.value;
         boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
@@ -170,9 +161,7 @@ public final class PublicArchive implements AutoCloseable {
             total = s.getIndexReader().numDocs();
             exact = true;
         } else if (facets) {
-            if (!exact || counter.hits() != total) {
-                counter = s.search(query, FacetCounter.manager(s, request.facets()));
-            }
+            FacetCounter counter = s.search(query, FacetCounter.manager(s, request.facets()));
             counts = counter.top(request.facetLimit());
             total = counter.hits();
             exact = true;
