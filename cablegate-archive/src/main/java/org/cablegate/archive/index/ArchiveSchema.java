@@ -132,8 +132,12 @@ final class ArchiveSchema {
 
     /** The period of a minute for a time facet, as a number that orders like the period: months or days since 1970. */
     static int facetPeriod(Facet facet, long minute) {
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(minute, MINUTES_PER_DAY));
-        return facet == Facet.CREATED_MONTH ? day.getYear() * 12 + day.getMonthValue() - 1 : (int) day.toEpochDay();
+        long day = Math.floorDiv(minute, MINUTES_PER_DAY);
+        if (facet == Facet.RELEASED_DAY) {
+            return (int) day;
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        return date.getYear() * 12 + date.getMonthValue() - 1;
     }
 
     /** The value shown for a period: {@code 2008-06} for a month, {@code 2010-11-28} for a day. */

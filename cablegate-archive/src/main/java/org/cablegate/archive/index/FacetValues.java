@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.util.packed.PackedInts;
 
 /**
  * The values of one facet over one point in time of the archive: every value numbered in byte order (the order
@@ -21,6 +22,9 @@ import org.apache.lucene.util.BytesRef;
  * array reads: doc values would be decoded again for every hit of every query.
  */
 final class FacetValues {
+    /** A document without a period yet (no period number is this low: years have four digits). */
+    private static final int NONE = Integer.MIN_VALUE;
+
     /** The value of each number. */
     private final String[] labels;
     /** Per segment (by leaf ord): the value number of each document, -1 for none; multi-valued: see starts. */
@@ -91,28 +95,23 @@ final class FacetValues {
     private static FacetValues fromStrings(IndexReader reader, Facet facet) throws IOException {
         String field = ArchiveSchema.facetField(facet);
         List<LeafReaderContext> leaves = reader.leaves();
-        TreeSet<BytesRef> all = new TreeSet<>();
+        SortedSetDocValues[] bySegment = new SortedSetDocValues[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
-            SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), field);
-            for (long ord = 0; ord < values.getValueCount(); ord++) {
-                all.add(BytesRef.deepCopyOf(values.lookupOrd(ord)));
-            }
+            bySegment[leaf.ord] = DocValues.getSortedSet(leaf.reader(), field);
         }
-        BytesRef[] sorted = all.toArray(new BytesRef[0]);
-        String[] labels = new String[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            labels[i] = sorted[i].utf8ToString();
+        // Each segment numbers its own values; the map merges them into one numbering, in byte order.
+        OrdinalMap global = OrdinalMap.build(null, bySegment, PackedInts.DEFAULT);
+        String[] labels = new String[(int) global.getValueCount()];
+        for (int n = 0; n < labels.length; n++) {
+            SortedSetDocValues first = bySegment[global.getFirstSegmentNumber(n)];
+            labels[n] = first.lookupOrd(global.getFirstSegmentOrd(n)).utf8ToString();
         }
         int[][] numbers = new int[leaves.size()][];
         int[][] starts = new int[leaves.size()][];
         for (LeafReaderContext leaf : leaves) {
             LeafReader r = leaf.reader();
+            LongValues toGlobal = global.getGlobalOrds(leaf.ord);
             SortedSetDocValues values = DocValues.getSortedSet(r, field);
-            int[] global = new int[(int) values.getValueCount()];
-            for (int ord = 0; ord < global.length; ord++) {
-                global[ord] = Arrays.binarySearch(sorted, values.lookupOrd(ord));
-            }
-            values = DocValues.getSortedSet(r, field);
             if (facet == Facet.TAG) {
                 int[] from = new int[r.maxDoc() + 1];
                 int[] ns = new int[Math.max(16, r.maxDoc())];
@@ -126,7 +125,7 @@ final class FacetValues {
                         if (n == ns.length) {
                             ns = Arrays.copyOf(ns, ns.length * 2);
                         }
-                        ns[n++] = global[(int) values.nextOrd()];
+                        ns[n++] = (int) toGlobal.get(values.nextOrd());
                     }
                 }
                 while (next <= r.maxDoc()) {
@@ -138,7 +137,7 @@ final class FacetValues {
                 int[] ns = new int[r.maxDoc()];
                 Arrays.fill(ns, -1);
                 for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                    ns[doc] = global[(int) values.nextOrd()];
+                    ns[doc] = (int) toGlobal.get(values.nextOrd());
                 }
                 numbers[leaf.ord] = ns;
             }
@@ -150,30 +149,26 @@ final class FacetValues {
     private static FacetValues fromTime(IndexReader reader, Facet facet, String field) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         int[][] numbers = new int[leaves.size()][];
-        TreeSet<Integer> periods = new TreeSet<>();
+        int[] all = new int[reader.maxDoc()];
+        int count = 0;
         for (LeafReaderContext leaf : leaves) {
             int[] ns = new int[leaf.reader().maxDoc()];
-            Arrays.fill(ns, Integer.MIN_VALUE);
+            Arrays.fill(ns, NONE);
             NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
-            int last = Integer.MIN_VALUE;
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                int period = ArchiveSchema.facetPeriod(facet, values.longValue());
-                ns[doc] = period;
-                if (period != last) {
-                    periods.add(period);
-                    last = period;
-                }
+                ns[doc] = ArchiveSchema.facetPeriod(facet, values.longValue());
+                all[count++] = ns[doc];
             }
             numbers[leaf.ord] = ns;
         }
-        int[] sorted = periods.stream().mapToInt(Integer::intValue).toArray();
-        String[] labels = new String[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            labels[i] = ArchiveSchema.facetPeriodLabel(facet, sorted[i]);
+        int[] periods = Arrays.stream(all, 0, count).sorted().distinct().toArray();
+        String[] labels = new String[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            labels[i] = ArchiveSchema.facetPeriodLabel(facet, periods[i]);
         }
         for (int[] ns : numbers) {
             for (int doc = 0; doc < ns.length; doc++) {
-                ns[doc] = ns[doc] == Integer.MIN_VALUE ? -1 : Arrays.binarySearch(sorted, ns[doc]);
+                ns[doc] = ns[doc] == NONE ? -1 : Arrays.binarySearch(periods, ns[doc]);
             }
         }
         return new FacetValues(labels, numbers, new int[leaves.size()][]);
