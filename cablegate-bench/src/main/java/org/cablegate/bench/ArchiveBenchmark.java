@@ -1,6 +1,5 @@
 package org.cablegate.bench;
 
-
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,11 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.PublicArchive;
-import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
-import org.cablegate.archive.index.SortOrder;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.ReleaseResult;
@@ -122,39 +118,12 @@ public final class ArchiveBenchmark {
         return t;
     }
 
-    private record Query(String name, SearchRequest request) {}
-
     /** The 20 queries of BENCHMARK-ANCHORS.md: p50 and p99 of each, and the geometric mean of the p50s. */
     private static void queries(PublicArchive archive) throws Exception {
-        Facet[] facets = {Facet.ORIGIN, Facet.CLASSIFICATION, Facet.YEAR};
-        List<Query> queries = List.of(
-                new Query("Q01 iran", SearchRequest.of("iran")),
-                new Query("Q02 nuclear", SearchRequest.of("nuclear")),
-                new Query("Q03 falklands", SearchRequest.of("falklands")),
-                new Query("Q04 subject:visit", SearchRequest.of("subject:visit")),
-                new Query("Q05 iran AND nuclear", SearchRequest.of("iran AND nuclear")),
-                new Query("Q06 oil AND pipeline", SearchRequest.of("oil AND pipeline")),
-                new Query("Q07 terrorism AND financing", SearchRequest.of("terrorism AND financing")),
-                new Query("Q08 \"human rights\"", SearchRequest.of("\"human rights\"")),
-                new Query("Q09 \"prime minister\"", SearchRequest.of("\"prime minister\"")),
-                new Query("Q10 \"nuclear program\"", SearchRequest.of("\"nuclear program\"")),
-                new Query("Q11 iran + facets", SearchRequest.of("iran").withFacets(10, facets[0], facets[1], facets[2])),
-                new Query("Q12 oil AND pipeline + facets",
-                        SearchRequest.of("oil AND pipeline").withFacets(10, facets[0], facets[1], facets[2])),
-                new Query("Q13 \"human rights\" + facets",
-                        SearchRequest.of("\"human rights\"").withFacets(10, facets[0], facets[1], facets[2])),
-                new Query("Q14 all + facets", SearchRequest.of("").withFacets(10, facets[0], facets[1], facets[2])),
-                new Query("Q15 created in 2009", SearchRequest.of("created:2009")),
-                new Query("Q16 iran created 2008-2009", SearchRequest.of("iran AND created:[2008 TO 2009]")),
-                new Query("Q17 iran newest first", SearchRequest.of("iran").withSort(SortOrder.CREATED_NEWEST)),
-                new Query("Q18 all newest first", SearchRequest.of("").withSort(SortOrder.CREATED_NEWEST)),
-                new Query("Q19 iran SECRET + facets", SearchRequest.of("iran")
-                        .withFilter(Facet.CLASSIFICATION, "SECRET").withFacets(10, facets[0], facets[1], facets[2])),
-                new Query("Q20 police Moscow + facets", SearchRequest.of("police")
-                        .withFilter(Facet.ORIGIN, "Embassy Moscow").withFacets(10, facets[0], facets[1], facets[2])));
+        List<AnchorQueries.Named> queries = AnchorQueries.cablegate();
         int runs = Integer.getInteger("cablegate.bench.runs", 300);
         double logSum = 0;
-        for (Query q : queries) {
+        for (AnchorQueries.Named q : queries) {
             for (int i = 0; i < runs / 5; i++) {
                 archive.search(q.request());
             }

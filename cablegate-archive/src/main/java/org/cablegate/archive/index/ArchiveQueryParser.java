@@ -7,10 +7,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -22,8 +22,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Turns Lucene query syntax as a reader types it into a query over {@link ArchiveSchema}: bare words search subject
@@ -72,6 +74,32 @@ final class ArchiveQueryParser {
         } catch (ParseException e) {
             throw new BadQueryException(message(text, e), e);
         }
+    }
+
+    /**
+     * Whether the query ranks hits by words. One of dates and exclusions only ({@code created:2009},
+     * {@code -iran}, or nothing at all) gives every hit the same score: it has no relevance to sort by.
+     */
+    static boolean hasWords(Query query) {
+        boolean[] words = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                words[0] = true;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                words[0] = true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                // Excluded and filtering clauses match, but do not score.
+                return occur == Occur.MUST_NOT || occur == Occur.FILTER ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+        });
+        return words[0];
     }
 
     /** {@code -iran} alone means "everything but iran", not nothing, which is what Lucene would make of it. */
@@ -235,7 +263,7 @@ final class ArchiveQueryParser {
                 long[] p = period(name, upper);
                 to = upperIn ? p[1] - 1 : p[0] - 1;
             }
-            return LongPoint.newRangeQuery(field, from, to);
+            return ArchiveSchema.minuteRange(field, from, to);
         }
 
         /** The first minute of the period written, and the first minute after it. */

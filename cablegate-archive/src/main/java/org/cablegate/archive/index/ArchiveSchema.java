@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,11 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.cablegate.core.json.CableJson;
 
@@ -89,6 +97,8 @@ final class ArchiveSchema {
     /** Like the other facet fields, but multi-valued: sorted set doc values. */
     static final String FACET_TAG = "facet.tag";
 
+    private static final long MINUTES_PER_DAY = 24 * 60;
+
     /** Tags never hold a newline: the parser reads them from one logical line. */
     private static final String TAG_SEPARATOR = "\n";
 
@@ -101,13 +111,79 @@ final class ArchiveSchema {
         return KEYWORDS.contains(field);
     }
 
+    /** The keyword and doc values field of a facet kept as a value; null for a period of a time field. */
     static String facetField(Facet facet) {
         return switch (facet) {
             case ORIGIN -> FACET_ORIGIN;
             case TAG -> FACET_TAG;
             case CLASSIFICATION -> FACET_CLASSIFICATION;
             case YEAR -> FACET_YEAR;
+            case CREATED_MONTH, RELEASED_DAY -> null;
         };
+    }
+
+    /**
+     * The time field a facet is a period of, else null. These facets need no field of their own: the minute's doc
+     * values give the period for counting and its points give the range for filtering, so indexes released before
+     * they existed have them too.
+     */
+    static String facetTimeField(Facet facet) {
+        return switch (facet) {
+            case CREATED_MONTH -> CREATED;
+            case RELEASED_DAY -> RELEASED;
+            default -> null;
+        };
+    }
+
+    /** The period of a minute for a time facet, as a number that orders like the period: months or days since 1970. */
+    static int facetPeriod(Facet facet, long minute) {
+        long day = Math.floorDiv(minute, MINUTES_PER_DAY);
+        if (facet == Facet.RELEASED_DAY) {
+            return (int) day;
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        return date.getYear() * 12 + date.getMonthValue() - 1;
+    }
+
+    /** The value shown for a period: {@code 2008-06} for a month, {@code 2010-11-28} for a day. */
+    static String facetPeriodLabel(Facet facet, int period) {
+        return facet == Facet.CREATED_MONTH ? YearMonth.of(Math.floorDiv(period, 12), Math.floorMod(period, 12) + 1).toString()
+                : LocalDate.ofEpochDay(period).toString();
+    }
+
+    /** The cables that carry exactly this value of the facet; none when the value is not one the facet shows. */
+    static Query facetFilter(Facet facet, String value) {
+        String timeField = facetTimeField(facet);
+        if (timeField == null) {
+            return new TermQuery(new Term(facetField(facet), value));
+        }
+        LocalDateTime start;
+        LocalDateTime end;
+        try {
+            if (facet == Facet.CREATED_MONTH) {
+                start = YearMonth.parse(value).atDay(1).atStartOfDay();
+                end = start.plusMonths(1);
+            } else {
+                start = LocalDate.parse(value).atStartOfDay();
+                end = start.plusDays(1);
+            }
+        } catch (DateTimeParseException e) {
+            return new MatchNoDocsQuery("not a value of " + facet);
+        }
+        if (!facetPeriodLabel(facet, facetPeriod(facet, minute(start))).equals(value)) {
+            // 2008-6 or +2008-06 parse too, but no cable shows them as its value.
+            return new MatchNoDocsQuery("not a value of " + facet);
+        }
+        return minuteRange(timeField, minute(start), minute(end) - 1);
+    }
+
+    /**
+     * Cables whose time field lies in the range (inclusive): by the points when the range leads the search, by the
+     * doc values when another clause leads and few candidates are left to check (iran within 2008–2009).
+     */
+    static Query minuteRange(String field, long from, long to) {
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
+                NumericDocValuesField.newSlowRangeQuery(field, from, to));
     }
 
     static Document toDocument(PublicCable c) {
@@ -166,15 +242,38 @@ final class ArchiveSchema {
                 d.get(FROM), values(d, TO), values(d, CITES), d.get(HEADER), d.get(BODY));
     }
 
-    /** A hit read from doc values only: no stored field (and no body) is decompressed for a result list. */
-    static Hit toHit(LeafReader leaf, int doc, float score) throws IOException {
-        String tags = binary(leaf.getBinaryDocValues(TAG_LIST), doc);
-        return new Hit(sorted(leaf.getSortedDocValues(ID), doc), binary(leaf.getBinaryDocValues(CANONICAL_ID), doc),
-                fromMinute(number(leaf.getNumericDocValues(CREATED), doc)),
-                fromMinute(number(leaf.getNumericDocValues(RELEASED), doc)),
-                sorted(leaf.getSortedDocValues(FACET_CLASSIFICATION), doc), sorted(leaf.getSortedDocValues(FACET_ORIGIN), doc),
-                binary(leaf.getBinaryDocValues(SUBJECT), doc),
-                tags.isEmpty() ? List.of() : List.of(tags.split(TAG_SEPARATOR, -1)), score);
+    /**
+     * Reads the hits of one segment from doc values only: no stored field (and no body) is decompressed for a result
+     * list. Doc values are read forward: documents must come in increasing order.
+     */
+    static final class HitReader {
+        private final SortedDocValues id;
+        private final BinaryDocValues canonicalId;
+        private final NumericDocValues created;
+        private final NumericDocValues released;
+        private final SortedDocValues classification;
+        private final SortedDocValues origin;
+        private final BinaryDocValues subject;
+        private final BinaryDocValues tags;
+
+        HitReader(LeafReader leaf) throws IOException {
+            id = leaf.getSortedDocValues(ID);
+            canonicalId = leaf.getBinaryDocValues(CANONICAL_ID);
+            created = leaf.getNumericDocValues(CREATED);
+            released = leaf.getNumericDocValues(RELEASED);
+            classification = leaf.getSortedDocValues(FACET_CLASSIFICATION);
+            origin = leaf.getSortedDocValues(FACET_ORIGIN);
+            subject = leaf.getBinaryDocValues(SUBJECT);
+            tags = leaf.getBinaryDocValues(TAG_LIST);
+        }
+
+        Hit read(int doc, float score) throws IOException {
+            String tagList = binary(tags, doc);
+            return new Hit(sorted(id, doc), binary(canonicalId, doc), fromMinute(number(created, doc)),
+                    fromMinute(number(released, doc)), sorted(classification, doc), sorted(origin, doc),
+                    binary(subject, doc), tagList.isEmpty() ? List.of() : List.of(tagList.split(TAG_SEPARATOR, -1)),
+                    score);
+        }
     }
 
     private static String sorted(SortedDocValues values, int doc) throws IOException {

@@ -1,77 +1,94 @@
 package org.cablegate.archive.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.index.DocValuesType;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
- * A searcher over one point-in-time of the archive, with the facet ordinal maps of that point built once when it is
- * opened (building them is the costly part of counting facets over many segments; doing it per query would be waste).
+ * A searcher over one point in time of the archive, with what facet counting needs of that point read once: the
+ * values of each facet by document ({@link FacetValues}), and the counts over every cable, which the archive's front
+ * page asks for on every visit and which only change with the next release.
  */
 final class ArchiveSearcher extends IndexSearcher {
-    private final Map<Facet, StringDocValuesReaderState> facetStates = new EnumMap<>(Facet.class);
-    /** Counts over every cable, by facet, most frequent first: they only change with the next release. */
+    private final Map<Facet, FacetValues> values = new ConcurrentHashMap<>();
     private final Map<Facet, List<FacetCount>> allCounts = new ConcurrentHashMap<>();
 
-    ArchiveSearcher(IndexReader reader) throws IOException {
+    ArchiveSearcher(IndexReader reader) {
         super(reader);
-        FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-        for (Facet facet : Facet.values()) {
-            FieldInfo info = fields.fieldInfo(ArchiveSchema.facetField(facet));
-            if (info != null && info.getDocValuesType() != DocValuesType.NONE) {
-                facetStates.put(facet, new StringDocValuesReaderState(reader, info.name));
-            }
-        }
     }
 
     /**
-     * The counts of a facet over every cable of this point in time (which must have no deletions), most frequent
-     * first, ties by value; computed once, as the archive's front page asks for them on every visit.
+     * Runs a collector with a weight the caller made: {@link #search(Query, CollectorManager)} makes its own, and the
+     * caller that wants to count the hits afterwards ({@link Weight#count}) would have to make a second one.
      */
+    void search(Weight weight, Collector collector) throws IOException {
+        search(getIndexReader().leaves(), weight, collector);
+    }
+
+    /** The values of a facet by document, read on first use. */
+    FacetValues facetValues(Facet facet) throws IOException {
+        try {
+            return values.computeIfAbsent(facet, f -> {
+                try {
+                    return FacetValues.read(getIndexReader(), f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The counts of a facet over every cable of this point in time, most frequent first, ties in value order. */
     List<FacetCount> countsOfAll(Facet facet) throws IOException {
         List<FacetCount> counts = allCounts.get(facet);
         if (counts == null) {
-            counts = new ArrayList<>();
-            Optional<StringDocValuesReaderState> state = facetState(facet);
-            if (state.isPresent()) {
-                FacetResult all = new StringValueFacetCounts(state.get()).getAllChildren(ArchiveSchema.facetField(facet));
-                if (all != null) {
-                    for (LabelAndValue lv : all.labelValues) {
-                        counts.add(new FacetCount(lv.label, lv.value.longValue()));
+            FacetValues facetValues = facetValues(facet);
+            int[] tally = new int[facetValues.size()];
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0, max = leaf.reader().maxDoc(); doc < max; doc++) {
+                    if (live == null || live.get(doc)) {
+                        facetValues.count(leaf.ord, doc, tally);
                     }
                 }
             }
-            counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
-            counts = List.copyOf(counts);
+            counts = facetValues.top(tally, Integer.MAX_VALUE);
             allCounts.put(facet, counts);
         }
         return counts;
     }
 
-    /** Empty when no released cable carries the facet yet. */
-    Optional<StringDocValuesReaderState> facetState(Facet facet) {
-        return Optional.ofNullable(facetStates.get(facet));
-    }
-
+    /**
+     * Makes the searcher of each new point in time, with the facet values its predecessor had read already read
+     * again: the first search after a release does not pay for them.
+     */
     static final class Factory extends SearcherFactory {
+        private volatile ArchiveSearcher last;
+
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-            return new ArchiveSearcher(reader);
+            ArchiveSearcher searcher = new ArchiveSearcher(reader);
+            ArchiveSearcher before = last;
+            if (previous != null && before != null) {
+                for (Facet facet : before.values.keySet()) {
+                    searcher.facetValues(facet);
+                }
+            }
+            last = searcher;
+            return searcher;
         }
     }
 }

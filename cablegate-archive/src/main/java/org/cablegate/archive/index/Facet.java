@@ -6,5 +6,9 @@ public enum Facet {
     TAG,
     CLASSIFICATION,
     /** The creation year, {@code 2009}. */
-    YEAR
+    YEAR,
+    /** The creation month, {@code 2008-06}: the browse pages by date. */
+    CREATED_MONTH,
+    /** The day of release, {@code 2010-11-28}: the browse pages by release. */
+    RELEASED_DAY
 }

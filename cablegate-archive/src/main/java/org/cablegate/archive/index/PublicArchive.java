@@ -2,18 +2,13 @@ package org.cablegate.archive.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -23,13 +18,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
@@ -128,8 +122,8 @@ public final class PublicArchive implements AutoCloseable {
     public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
         Query parsed = parser.parse(request.query());
         // Without words there is no relevance (every cable scores the same): list newest first, which Lucene can
-        // answer without visiting every cable.
-        SortOrder order = parsed instanceof MatchAllDocsQuery && request.sort() == SortOrder.RELEVANCE
+        // answer without visiting every hit (a relevance order would visit them all to order them by the id's key).
+        SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
                 ? SortOrder.CREATED_NEWEST : request.sort();
         Query query = withFilters(parsed, request.filters());
         FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
@@ -146,7 +140,7 @@ public final class PublicArchive implements AutoCloseable {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (SearchRequest.Filter f : filters) {
-            b.add(new TermQuery(new Term(ArchiveSchema.facetField(f.facet()), f.value())), Occur.FILTER);
+            b.add(ArchiveSchema.facetFilter(f.facet(), f.value()), Occur.FILTER);
         }
         return b.build();
     }
@@ -158,59 +152,78 @@ public final class PublicArchive implements AutoCloseable {
         int maxDoc = s.getIndexReader().maxDoc();
         // One more than asked, to know whether a next page exists; never more than the index holds.
         int numHits = Math.max(1, (int) Math.min((long) wanted + 1, maxDoc));
+        boolean facets = !request.facets().isEmpty();
+        boolean countAll = facets && query instanceof MatchAllDocsQuery;
         // Counting stops at COUNT_EXACTLY_UP_TO, which lets Lucene skip hits that cannot reach the page (by score
         // bounds, or by the date points for date orders): the first page of "iran" does not score all 90,000 hits.
+        // With facets, a second pass counts every hit anyway, and this one need count none beyond the page.
         TopFieldCollectorManager top = new TopFieldCollectorManager(Sorting.sort(order), numHits, after,
-                COUNT_EXACTLY_UP_TO);
-        boolean facets = !request.facets().isEmpty();
-        boolean countEverything = facets && query instanceof MatchAllDocsQuery && !s.getIndexReader().hasDeletions();
-        TopFieldDocs docs;
-        FacetsCollector hits = null;
-        if (facets && !countEverything) {
-            Object[] both = s.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            docs = (TopFieldDocs) both[0];
-            hits = (FacetsCollector) both[1];
-        } else {
-            docs = s.search(query, top);
-        }
+                facets ? numHits : COUNT_EXACTLY_UP_TO);
+        TopFieldCollector collector = top.newCollector();
+        Weight weight = s.createWeight(s.rewrite(order == SortOrder.RELEVANCE ? query : new DateOrderedQuery(query)),
+                collector.scoreMode(), 1f);
+        s.search(weight, collector);
+        TopFieldDocs docs = top.reduce(List.of(collector));
         long total = docs.totalHits.value;
         boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        if (hits != null) {
-            total = 0;
-            for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
-                total += m.totalHits;
+        Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
+        if (countAll) {
+            for (Facet facet : request.facets()) {
+                List<FacetCount> all = s.countsOfAll(facet);
+                counts.put(facet, all.subList(0, Math.min(request.facetLimit(), all.size())));
             }
+            total = s.getIndexReader().numDocs();
+            exact = true;
+        } else if (facets) {
+            FacetCounter counter = s.search(query, FacetCounter.manager(s, request.facets()));
+            counts = counter.top(request.facetLimit());
+            total = counter.hits();
             exact = true;
         } else if (!exact) {
-            OptionalLong counted = cheapCount(s, query);
+            OptionalLong counted = cheapCount(s, weight);
             if (counted.isPresent()) {
                 total = counted.getAsLong();
                 exact = true;
             }
         }
-        List<Hit> page = new ArrayList<>();
         ScoreDoc[] found = docs.scoreDocs;
         int end = Math.min(found.length, wanted);
-        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        for (int i = offset; i < end; i++) {
-            FieldDoc fd = (FieldDoc) found[i];
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
-            float score = order == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
-            page.add(ArchiveSchema.toHit(leaf.reader(), fd.doc - leaf.docBase, score));
-        }
+        List<Hit> page = hits(s, found, offset, end, order);
         Optional<String> next = found.length > wanted && end > offset
                 ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1]))
                 : Optional.empty();
-        Map<Facet, List<FacetCount>> counts = new EnumMap<>(Facet.class);
-        for (Facet facet : request.facets()) {
-            counts.put(facet, count(s, facet, hits, request.facetLimit()));
-        }
         return new SearchResult(total, exact, page, counts, next);
     }
 
+    /** The hits {@code from} to {@code end} of {@code found}, read segment by segment in document order. */
+    private static List<Hit> hits(IndexSearcher s, ScoreDoc[] found, int from, int end, SortOrder order)
+            throws IOException {
+        if (end <= from) {
+            return List.of();
+        }
+        Integer[] byDoc = new Integer[end - from];
+        for (int i = from; i < end; i++) {
+            byDoc[i - from] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> found[i].doc));
+        Hit[] hits = new Hit[end - from];
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        ArchiveSchema.HitReader reader = null;
+        for (int i : byDoc) {
+            FieldDoc fd = (FieldDoc) found[i];
+            if (leaf == null || fd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(fd.doc, leaves));
+                reader = new ArchiveSchema.HitReader(leaf.reader());
+            }
+            float score = order == SortOrder.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+            hits[i - from] = reader.read(fd.doc - leaf.docBase, score);
+        }
+        return Arrays.asList(hits);
+    }
+
     /** The exact number of hits if Lucene knows it without visiting them (a word, everything), else empty. */
-    private static OptionalLong cheapCount(IndexSearcher s, Query query) throws IOException {
-        Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    private static OptionalLong cheapCount(IndexSearcher s, Weight weight) throws IOException {
         long total = 0;
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             int count = weight.count(leaf);
@@ -220,28 +233,6 @@ public final class PublicArchive implements AutoCloseable {
             total += count;
         }
         return OptionalLong.of(total);
-    }
-
-    /** Counts over the hits, or over every cable when {@code hits} is null (then there are no deletions to skip). */
-    private static List<FacetCount> count(ArchiveSearcher s, Facet facet, FacetsCollector hits, int limit)
-            throws IOException {
-        if (hits == null) {
-            List<FacetCount> all = s.countsOfAll(facet);
-            return all.subList(0, Math.min(limit, all.size()));
-        }
-        Optional<StringDocValuesReaderState> state = s.facetState(facet);
-        if (state.isEmpty()) {
-            return List.of();
-        }
-        StringValueFacetCounts counts = new StringValueFacetCounts(state.get(), hits);
-        FacetResult result = counts.getTopChildren(limit, ArchiveSchema.facetField(facet));
-        List<FacetCount> values = new ArrayList<>();
-        if (result != null) {
-            for (LabelAndValue lv : result.labelValues) {
-                values.add(new FacetCount(lv.label, lv.value.longValue()));
-            }
-        }
-        return values;
     }
 
     private interface SearcherTask<T> {

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param offset     hits to skip; ignored when a cursor is given. Cost grows with offset: page deep with the cursor
  * @param limit      hits to return, 0–1000
  * @param cursor     {@link SearchResult#nextCursor()} of the previous page of the same query and sort
- * @param facets     which facets to count hits by (origin, tag, classification, year); empty: none
+ * @param facets     which facets to count hits by (origin, tag, classification, year, month of creation, day of
+ *                   release); empty: none
  * @param facetLimit how many values to return per facet, most frequent first
  */
 public record SearchRequest(

@@ -185,6 +185,32 @@ class PublicArchiveTest {
     }
 
     @Test
+    void countsAndFiltersByMonthOfCreationAndDayOfRelease() throws Exception {
+        SearchResult all = archive.search(SearchRequest.of("").withFacets(3, Facet.CREATED_MONTH, Facet.RELEASED_DAY));
+        // One cable a month: ties go by value, so the oldest months come first (1966, before 1970, included).
+        assertThat(all.facets().get(Facet.CREATED_MONTH)).containsExactly(new FacetCount("1966-12", 1),
+                new FacetCount("1975-05", 1), new FacetCount("2006-05", 1));
+        assertThat(all.facets().get(Facet.RELEASED_DAY)).containsExactly(new FacetCount("2011-04-11", 11));
+        assertThat(archive.search(SearchRequest.of("origin:moscow").withFacets(10, Facet.CREATED_MONTH)).facets()
+                .get(Facet.CREATED_MONTH)).containsExactly(new FacetCount("2008-06", 1), new FacetCount("2008-09", 1),
+                new FacetCount("2009-01", 1), new FacetCount("2009-07", 1));
+
+        assertThat(ids(SearchRequest.of("").withFilter(Facet.CREATED_MONTH, "1966-12"))).containsExactly("66BUENOSAIRES2481");
+        assertThat(ids(SearchRequest.of("visit").withFilter(Facet.CREATED_MONTH, "2009-07"))).containsExactly("09MOSCOW200");
+        assertThat(archive.search(SearchRequest.of("").withFilter(Facet.RELEASED_DAY, "2011-04-11")).total()).isEqualTo(11);
+        assertThat(archive.search(SearchRequest.of("").withFilter(Facet.RELEASED_DAY, "2011-04-12")).total()).isZero();
+        // Only the values the facet shows filter: anything else matches nothing (as an unknown origin does).
+        for (String notShown : List.of("2008-6", "2008-13", "+2008-06", "2008-06-10", "June 2008", "")) {
+            assertThat(archive.search(SearchRequest.of("").withFilter(Facet.CREATED_MONTH, notShown)).total())
+                    .as(notShown).isZero();
+        }
+        for (String notShown : List.of("2011-4-11", "2011-04", "2011-04-11T12:00", "2011-02-30")) {
+            assertThat(archive.search(SearchRequest.of("").withFilter(Facet.RELEASED_DAY, notShown)).total())
+                    .as(notShown).isZero();
+        }
+    }
+
+    @Test
     void sortsByDateNewestOrOldestAndByRelevance() throws Exception {
         assertThat(ids(SearchRequest.of("").withLimit(3).withSort(SortOrder.CREATED_NEWEST)))
                 .containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
@@ -198,6 +224,13 @@ class PublicArchiveTest {
         // Without words there is no relevance: newest first.
         assertThat(ids(SearchRequest.of("").withLimit(3))).containsExactly("10STATE1234", "09MOSCOW200", "09LONDON200");
         assertThat(archive.search(SearchRequest.of("")).hits().get(0).score()).isNaN();
+        // Nor with dates and exclusions only.
+        assertThat(ids(SearchRequest.of("created:2009"))).containsExactly("09MOSCOW200", "09LONDON200", "09MOSCOW100");
+        assertThat(archive.search(SearchRequest.of("created:2009")).hits()).allSatisfy(h -> assertThat(h.score()).isNaN());
+        assertThat(ids(SearchRequest.of("-iran -falkland*"))).containsExactly("10STATE1234", "09MOSCOW200",
+                "09MOSCOW100", "08MOSCOW2000", "06BAGHDAD500", "75STATE7");
+        assertThat(archive.search(SearchRequest.of("iran AND created:2008")).hits())
+                .allSatisfy(h -> assertThat(h.score()).isPositive());
         // IRAN in the subject weighs more than in the body; the boosted subject wins.
         SearchResult iran = archive.search(SearchRequest.of("iran"));
         assertThat(iran.hits().get(0).subject()).contains("IRAN");
