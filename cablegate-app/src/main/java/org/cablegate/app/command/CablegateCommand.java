@@ -22,6 +22,8 @@ public final class CablegateCommand implements Runnable {
     /** The command line with its error handling: failures print one clear line, never a stack trace. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CablegateCommand());
+        // --filter origin=…, --sort created_newest: enum names as a reader writes them.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("cablegate: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -98,6 +98,12 @@ class CommandLineTest {
         Run search = run("search", "--data", data, "--facets", "0", "counterterrorism");
         assertThat(search.out()).contains("08MOSCOW1647").doesNotContain("Embassy Tripoli");
 
+        // Facet names as the help writes them (lower case), values exact.
+        Run filtered = run("search", "--data", data, "--filter", "origin=Embassy Moscow", "--sort", "created_newest",
+                "counterterrorism");
+        assertThat(filtered.exitCode()).as(filtered.err()).isZero();
+        assertThat(filtered.out()).contains("08MOSCOW1647");
+
         Run status = run("status", "--data", data);
         assertThat(status.out()).contains("vault: 186 cables (186 versions)");
 

@@ -60,12 +60,12 @@ class FacetCountsTest {
             PublicCable next = cable(random, i);
             replaced.add(new PublicCable(next.id(), next.canonicalId(), 2, next.created(), next.released(),
                     next.classification(), next.origin(), next.subject(), next.tags(), next.from(), next.to(),
-                    next.header(), next.body()));
+                    next.cites(), next.header(), next.body()));
         }
         // The third release adds a value no earlier segment has: it must be numbered among the others.
         replaced.add(new PublicCable("11REYKJAVIK1", "11REYKJAVIK1", 1, LocalDateTime.parse("2011-02-01T00:00"),
                 LocalDateTime.parse("2011-09-01T23:59"), "UNCLASSIFIED", "Embassy Reykjavik", "ALPHA", List.of("ZZZZ"),
-                "", List.of(), "", "alpha"));
+                "", List.of(), List.of(), "", "alpha"));
         write(replaced, true, 3);
         archive = PublicArchive.open(dir);
     }
@@ -109,7 +109,7 @@ class FacetCountsTest {
         String id = String.format("09X%05d", i);
         return new PublicCable(id, id, 1, created, RELEASES[random.nextInt(RELEASES.length)],
                 CLASSIFICATIONS[random.nextInt(CLASSIFICATIONS.length)], ORIGINS[random.nextInt(ORIGINS.length)],
-                "SUBJECT " + i, tags, "", List.of(), "", body.toString());
+                "SUBJECT " + i, tags, "", List.of(), List.of(), "", body.toString());
     }
 
     @AfterEach
@@ -231,7 +231,7 @@ class FacetCountsTest {
         PublicCable moved = live.values().iterator().next();
         PublicCable newer = new PublicCable(moved.id(), moved.canonicalId(), 3, moved.created(),
                 LocalDateTime.parse("2011-09-02T08:00"), moved.classification(), "Embassy Oslo", moved.subject(),
-                moved.tags(), moved.from(), moved.to(), moved.header(), moved.body());
+                moved.tags(), moved.from(), moved.to(), moved.cites(), moved.header(), moved.body());
         write(List.of(newer), true, 4);
         archive.refresh();
         SearchResult after = archive.search(SearchRequest.of("").withFacets(1000, Facet.ORIGIN, Facet.RELEASED_DAY));
