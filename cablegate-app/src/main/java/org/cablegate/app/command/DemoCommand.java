@@ -30,6 +30,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Data directory for the demo (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--no-serve", description = "End after the search instead of serving the site (for scripts and tests).")
+    boolean noServe;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the site the demo ends by serving (default: ${DEFAULT-VALUE}).")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +81,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Try: ./cablegate search --data " + dataDir + " 'origin:\"Embassy Moscow\"'");
+        if (noServe) {
+            out.println("     ./cablegate serve --data " + dataDir);
+            out.flush();
+            return ExitCode.OK;
+        }
+        out.println();
+        out.println("== 7. The public site, from the public archive only");
         out.flush();
+        ServeCommand.serve(dataDir, "127.0.0.1", port, out);
         return ExitCode.OK;
     }
 }

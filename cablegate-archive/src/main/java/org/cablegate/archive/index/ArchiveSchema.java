@@ -86,6 +86,8 @@ final class ArchiveSchema {
     static final String FACET_ORIGIN = "facet.origin";
     static final String FACET_CLASSIFICATION = "facet.classification";
     static final String FACET_YEAR = "facet.year";
+    static final String FACET_CREATED_MONTH = "facet.createdMonth";
+    static final String FACET_RELEASED_DAY = "facet.releasedDay";
     /** Like the other facet fields, but multi-valued: sorted set doc values. */
     static final String FACET_TAG = "facet.tag";
 
@@ -93,7 +95,7 @@ final class ArchiveSchema {
     private static final String TAG_SEPARATOR = "\n";
 
     private static final Set<String> KEYWORDS = Set.of(ID, CANONICAL_ID, TAG, CITES, FACET_ORIGIN, FACET_CLASSIFICATION,
-            FACET_YEAR, FACET_TAG);
+            FACET_YEAR, FACET_CREATED_MONTH, FACET_RELEASED_DAY, FACET_TAG);
 
     private ArchiveSchema() {}
 
@@ -107,6 +109,8 @@ final class ArchiveSchema {
             case TAG -> FACET_TAG;
             case CLASSIFICATION -> FACET_CLASSIFICATION;
             case YEAR -> FACET_YEAR;
+            case CREATED_MONTH -> FACET_CREATED_MONTH;
+            case RELEASED_DAY -> FACET_RELEASED_DAY;
         };
     }
 
@@ -136,6 +140,8 @@ final class ArchiveSchema {
         addFacet(d, FACET_ORIGIN, c.origin());
         addFacet(d, FACET_CLASSIFICATION, c.classification());
         addFacet(d, FACET_YEAR, Integer.toString(c.created().getYear()));
+        addFacet(d, FACET_CREATED_MONTH, String.format("%04d-%02d", c.created().getYear(), c.created().getMonthValue()));
+        addFacet(d, FACET_RELEASED_DAY, c.released().toLocalDate().toString());
         d.add(new TextField(FROM, c.from(), Field.Store.YES));
         for (String to : c.to()) {
             d.add(new TextField(TO, to, Field.Store.YES));

@@ -6,5 +6,9 @@ public enum Facet {
     TAG,
     CLASSIFICATION,
     /** The creation year, {@code 2009}. */
-    YEAR
+    YEAR,
+    /** The creation month, {@code 2008-06}: the histograms of listings and the browse-by-date index. */
+    CREATED_MONTH,
+    /** The release day, {@code 2010-11-28}: the browse-by-release index. */
+    RELEASED_DAY
 }
