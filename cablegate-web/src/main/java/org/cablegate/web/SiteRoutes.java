@@ -19,17 +19,25 @@ final class SiteRoutes {
 
     private SiteRoutes() {}
 
+    /** Marks a response a route of the site made, whatever its status. */
+    private static final String ANSWERED = "cablegate.answered";
+
     static void register(RoutesConfig routes, Site site, PageCache cache) {
-        Handler page = ctx -> page(ctx, site, cache);
+        Handler page = ctx -> {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            page(ctx, site, cache);
+        };
         for (String path : PAGES) {
             routes.get(path, page);
             routes.head(path, page);
         }
-        routes.get("/search", ctx -> Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap())),
-                site.lastModified()));
+        routes.get("/search", ctx -> {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap())), site.lastModified());
+        });
         routes.error(404, ctx -> {
             // Only where no route answered: a route's own 404 page (an unknown cable, a listing past its end) stays.
-            if (ctx.resultInputStream() == null) {
+            if (ctx.attribute(ANSWERED) == null) {
                 Replies.send(ctx, CachedPage.of(site.notFound()), site.lastModified());
             }
         });

@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param location    the target of a redirect, else empty
  */
 public record Page(int status, String contentType, byte[] body, Optional<String> location) {
-    public static final String HTML = "text/html; charset=utf-8";
-    public static final String TEXT = "text/plain; charset=utf-8";
-    public static final String CSS = "text/css; charset=utf-8";
+    public static final String HTML = "text/html;charset=utf-8";
+    public static final String TEXT = "text/plain;charset=utf-8";
+    public static final String CSS = "text/css;charset=utf-8";
 
     public Page {
         Objects.requireNonNull(contentType, "contentType");

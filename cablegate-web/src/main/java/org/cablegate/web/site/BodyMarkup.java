@@ -19,7 +19,8 @@ import org.cablegate.web.view.Segment;
  */
 final class BodyMarkup {
     private static final Pattern TAGS = Pattern.compile("(?m)^[ \\t]*TAGS?\\b[ \\t]*:?");
-    private static final Pattern REF = Pattern.compile("(?m)^[ \\t]*(?:REFS?|REFTELS?|REFERENCES?)\\b");
+    /** A REF line, or "REF:" run into the subject where line breaks were lost (09TRIPOLI683 "RELEASE REF: STATE 86640"). */
+    private static final Pattern REF = Pattern.compile("(?m)^[ \\t]*(?:REFS?|REFTELS?|REFERENCES?)\\b|\\bREFS?:");
     /** How far past the REF keyword its items are looked for. */
     private static final int REF_WINDOW = 3000;
 
