@@ -31,7 +31,7 @@ public final class CacheFrontHandler extends Handler.Wrapper {
             CachedPage page = cache.get(request.getHttpURI().getPath());
             if (page != null) {
                 HttpFields headers = request.getHeaders();
-                Reply reply = Reply.of(page, method, headers.get(HttpHeader.IF_NONE_MATCH),
+                Reply reply = Reply.of(page, headers.get(HttpHeader.IF_NONE_MATCH),
                         headers.get(HttpHeader.IF_MODIFIED_SINCE), headers.get(HttpHeader.ACCEPT_ENCODING),
                         lastModified.get());
                 response.setStatus(reply.status());

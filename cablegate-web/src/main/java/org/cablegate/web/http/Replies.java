@@ -9,13 +9,15 @@ public final class Replies {
     private Replies() {}
 
     public static void send(Context ctx, CachedPage page, String lastModified) {
-        Reply reply = Reply.of(page, ctx.method().name(), ctx.header(Header.IF_NONE_MATCH),
+        Reply reply = Reply.of(page, ctx.header(Header.IF_NONE_MATCH),
                 ctx.header(Header.IF_MODIFIED_SINCE), ctx.header(Header.ACCEPT_ENCODING), lastModified);
         ctx.status(reply.status());
         List<String> h = reply.headers();
         for (int i = 0; i < h.size(); i += 2) {
             ctx.header(h.get(i), h.get(i + 1));
         }
+        // As the fast path does: a length, not chunks, so that both paths send the same response.
+        ctx.header("Content-Length", Integer.toString(reply.body().length));
         ctx.result(reply.body());
     }
 }
