@@ -17,6 +17,10 @@ final class SiteRoutes {
             "/resources.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
             "/tag/*", "/origin/*", "/classification/*");
 
+    private static final String FAILED = "<!DOCTYPE html><html lang=\"en\"><title>Server error</title>"
+            + "<h1>The page could not be made</h1><p>Something failed on the server. Please try again in a moment; "
+            + "<a href=\"/\">the front page</a> may work meanwhile.</p></html>";
+
     private SiteRoutes() {}
 
     /** Marks a response a route of the site made, whatever its status. */
@@ -33,12 +37,17 @@ final class SiteRoutes {
         }
         routes.get("/search", ctx -> {
             ctx.attribute(ANSWERED, Boolean.TRUE);
-            Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap())), site.lastModified());
+            Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap()), site.lastModified()), site.lastModified());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            // The reader learns that it failed, not how: details go to the log only.
+            System.err.println("cablegate: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+            ctx.status(500).contentType(Page.HTML).result(FAILED);
         });
         routes.error(404, ctx -> {
             // Only where no route answered: a route's own 404 page (an unknown cable, a listing past its end) stays.
             if (ctx.attribute(ANSWERED) == null) {
-                Replies.send(ctx, CachedPage.of(site.notFound()), site.lastModified());
+                Replies.send(ctx, CachedPage.of(site.notFound(), site.lastModified()), site.lastModified());
             }
         });
     }
@@ -50,7 +59,7 @@ final class SiteRoutes {
         CachedPage cached = cache.get(path);
         if (cached == null) {
             Page rendered = site.render(path);
-            cached = CachedPage.of(rendered);
+            cached = CachedPage.of(rendered, site.lastModified());
             // Only pages that exist: a 404 for every made-up URL would let a crawler fill the cache with misses.
             if (rendered.status() == 200 || rendered.status() == 301) {
                 cache.put(generation, path, cached);

@@ -54,8 +54,8 @@ public final class WebServer implements AutoCloseable {
         this.site = site;
         this.options = options;
         this.cache = new PageCache(options.cacheBytes());
-        cache.clear(site.release());
-        CacheFrontHandler front = new CacheFrontHandler(cache, site::lastModified);
+        cache.clear(site.release(), site.lastModified());
+        CacheFrontHandler front = new CacheFrontHandler(cache);
         this.javalin = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
@@ -97,7 +97,7 @@ public final class WebServer implements AutoCloseable {
     public void refresh() {
         try {
             if (site.refresh()) {
-                cache.clear(site.release());
+                cache.clear(site.release(), site.lastModified());
             }
         } catch (IOException | RuntimeException e) {
             // The archive is read again at the next tick; a reader meanwhile keeps getting the last good release.

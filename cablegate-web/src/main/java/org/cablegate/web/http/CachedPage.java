@@ -3,43 +3,103 @@ package org.cablegate.web.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
- * A page ready to send as it is: the plain bytes, the same bytes gzipped once, and the entity tag of each. Compressing
- * once per page and release, not once per request, is what lets a cache hit cost no more than copying bytes.
+ * A page ready to send as it is, in both representations (plain and gzipped), each with its headers encoded once.
+ * Compressing and encoding once per page and release, not once per request, is what lets a cache hit cost little
+ * more than copying bytes to the socket.
  *
  * @param page  the page
- * @param gzip  the body gzipped
- * @param etag  the quoted entity tag of the plain body
- * @param gzipEtag the quoted entity tag of the gzipped body (a different representation needs a different strong tag)
+ * @param plain the plain representation
+ * @param gzip  the gzipped representation
  */
-public record CachedPage(Page page, byte[] gzip, String etag, String gzipEtag) {
+public record CachedPage(Page page, Variant plain, Variant gzip) {
+    /**
+     * The Content-Security-Policy: no script at all, styles and images from this site only. Charts are inline SVG
+     * styled by the one CSS file, so nothing inline needs an exception.
+     */
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * A page changes only with a release. Browsers check back after five minutes (a 304 costs nothing); a CDN may hold
+     * a page for long, as the publisher purges it at each release.
+     */
+    static final String CACHE_PAGE = "public, max-age=300, s-maxage=31536000";
+    /** Not found now may be found after the next release: short for everyone. */
+    static final String CACHE_SHORT = "public, max-age=60";
 
-    public static CachedPage of(Page page) {
+    /**
+     * One representation: its entity tag, the headers of a full response and of a 304, and the body (a read-only
+     * direct buffer: sockets write it without another copy; duplicate it per response).
+     */
+    public record Variant(String etag, List<HttpField> headers, List<HttpField> notModifiedHeaders, ByteBuffer body) {}
+
+    public static CachedPage of(Page page, String lastModified) {
         String tag = hash(page.body());
-        return new CachedPage(page, gzip(page.body()), "\"" + tag + "\"", "\"" + tag + "-gz\"");
+        byte[] gzipped = gzip(page.body());
+        return new CachedPage(page, variant(page, "\"" + tag + "\"", page.body(), false, lastModified),
+                variant(page, "\"" + tag + "-gz\"", gzipped, true, lastModified));
+    }
+
+    private static Variant variant(Page page, String etag, byte[] body, boolean gzip, String lastModified) {
+        List<HttpField> h = new ArrayList<>();
+        h.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
+                page.status() == 200 || page.status() == 301 ? CACHE_PAGE : CACHE_SHORT));
+        h.add(new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding"));
+        h.add(new PreEncodedHttpField(HttpHeader.ETAG, etag));
+        h.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified));
+        page.location().ifPresent(l -> h.add(new HttpField(HttpHeader.LOCATION, l)));
+        h.add(new PreEncodedHttpField("X-Content-Type-Options", "nosniff"));
+        h.add(new PreEncodedHttpField("Content-Security-Policy", CSP));
+        h.add(new PreEncodedHttpField("X-Frame-Options", "DENY"));
+        h.add(new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
+        List<HttpField> notModified = List.copyOf(h);
+        h.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, page.contentType()));
+        if (gzip) {
+            h.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
+        }
+        h.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)));
+        ByteBuffer direct = ByteBuffer.allocateDirect(body.length).put(body).flip();
+        return new Variant(etag, List.copyOf(h), notModified, direct.asReadOnlyBuffer());
     }
 
     /** Bytes this entry holds, for the cache's budget. */
     public long weight() {
-        return page.body().length + gzip.length + 200L;
+        return page.body().length + plain.body().capacity() + gzip.body().capacity() + 1000L;
     }
 
-    /** Whether an If-None-Match header names either representation (or is {@code *}). */
-    public boolean matches(String ifNoneMatch) {
-        if (ifNoneMatch == null) {
+    /** The representation for a request's Accept-Encoding. */
+    public Variant variant(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip") ? gzip : plain;
+    }
+
+    /**
+     * Whether the client's copy is current: If-None-Match names either representation (or is {@code *}), or, without
+     * it, If-Modified-Since is the Last-Modified sent. Only a 200 can be "not modified".
+     */
+    public boolean notModified(String ifNoneMatch, String ifModifiedSince, String lastModified) {
+        if (page.status() != 200) {
             return false;
+        }
+        if (ifNoneMatch == null) {
+            return lastModified.equals(ifModifiedSince);
         }
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
             if (t.startsWith("W/")) {
                 t = t.substring(2);
             }
-            if (t.equals("*") || t.equals(etag) || t.equals(gzipEtag)) {
+            if (t.equals("*") || t.equals(plain.etag()) || t.equals(gzip.etag())) {
                 return true;
             }
         }
