@@ -23,33 +23,30 @@ final class SiteRoutes {
 
     private SiteRoutes() {}
 
-    /** Marks a response a route of the site made, whatever its status. */
-    private static final String ANSWERED = "cablegate.answered";
-
     static void register(RoutesConfig routes, Site site, PageCache cache) {
-        Handler page = ctx -> {
-            ctx.attribute(ANSWERED, Boolean.TRUE);
-            page(ctx, site, cache);
-        };
+        Handler page = ctx -> page(ctx, site, cache);
         for (String path : PAGES) {
             routes.get(path, page);
             routes.head(path, page);
         }
-        routes.get("/search", ctx -> {
-            ctx.attribute(ANSWERED, Boolean.TRUE);
-            Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap()), site.lastModified()), site.lastModified());
-        });
+        routes.get("/search", ctx -> Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap()),
+                site.lastModified()), site.lastModified()));
         routes.exception(Exception.class, (e, ctx) -> {
             // The reader learns that it failed, not how: details go to the log only.
             System.err.println("cablegate: " + ctx.method() + " " + ctx.path() + " failed: " + e);
             ctx.status(500).contentType(Page.HTML).result(FAILED);
         });
-        routes.error(404, ctx -> {
-            // Only where no route answered: a route's own 404 page (an unknown cable, a listing past its end) stays.
-            if (ctx.attribute(ANSWERED) == null) {
-                Replies.send(ctx, CachedPage.of(site.notFound(), site.lastModified()), site.lastModified());
-            }
-        });
+    }
+
+    /**
+     * The site's 404 page for every GET no route took. Registered after every other group: routes match in the order
+     * they were added, so this one only takes what nobody else did.
+     */
+    static void registerFallback(RoutesConfig routes, Site site) {
+        Handler notFound = ctx -> Replies.send(ctx, CachedPage.of(site.notFound(), site.lastModified()),
+                site.lastModified());
+        routes.get("/*", notFound);
+        routes.head("/*", notFound);
     }
 
     /** A page missing from the cache (the fast path answers hits): rendered, kept if it is one to keep, sent. */

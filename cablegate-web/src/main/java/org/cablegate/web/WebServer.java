@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
     private final Options options;
     private final ScheduledExecutorService watcher;
 
-    private WebServer(Site site, Options options) {
+    private WebServer(PublicArchive archive, Site site, Options options) {
         this.site = site;
         this.options = options;
         this.cache = new PageCache(options.cacheBytes());
@@ -64,7 +64,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Javalin attaches its own handler inside the innermost wrapper it finds: ours stays in front.
             config.jetty.modifyServer(server -> server.setHandler(front));
-            registerRoutes(config.routes);
+            registerRoutes(config.routes, archive);
         });
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cablegate-release-watch");
@@ -75,15 +75,17 @@ public final class WebServer implements AutoCloseable {
 
     /** The server for an open public archive; the caller keeps ownership of the archive. */
     public static WebServer create(PublicArchive archive, Options options) throws IOException {
-        return new WebServer(new Site(archive), options);
+        return new WebServer(archive, new Site(archive), options);
     }
 
     /**
      * Every group of routes, in one place. The data for programs (JSON API under /api/, OpenAPI, downloads, Atom feeds
      * under /feed/, sitemap.xml, robots.txt) registers here beside the site.
      */
-    private void registerRoutes(RoutesConfig routes) {
+    private void registerRoutes(RoutesConfig routes, PublicArchive archive) {
         SiteRoutes.register(routes, site, cache);
+        // DataRoutes.register(routes, archive) goes here: /api/, /feed/, downloads, sitemap.xml, robots.txt.
+        SiteRoutes.registerFallback(routes, site);
     }
 
     public WebServer start() {

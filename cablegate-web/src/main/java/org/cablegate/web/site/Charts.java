@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.cablegate.archive.index.FacetCount;
 import org.cablegate.web.view.Histogram;
 
@@ -34,11 +33,11 @@ final class Charts {
         for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
             periods.add(ym.toString());
         }
-        return bars(label, periods, counts, m -> Urls.month(m, 0));
+        return bars(label, periods, counts);
     }
 
     /** Counts by a period that is a plain value (a year), in the order given. */
-    static Histogram byPeriod(String label, List<FacetCount> periods, Function<String, String> href) {
+    static Histogram byPeriod(String label, List<FacetCount> periods) {
         Map<String, Long> counts = new HashMap<>();
         List<String> order = new ArrayList<>();
         for (FacetCount p : periods) {
@@ -48,11 +47,10 @@ final class Charts {
         if (order.isEmpty()) {
             return new Histogram(label, WIDTH, HEIGHT, List.of(), "", "", 0);
         }
-        return bars(label, order, counts, href);
+        return bars(label, order, counts);
     }
 
-    private static Histogram bars(String label, List<String> periods, Map<String, Long> counts,
-            Function<String, String> href) {
+    private static Histogram bars(String label, List<String> periods, Map<String, Long> counts) {
         long peak = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
         double step = (double) WIDTH / periods.size();
         List<Histogram.Bar> bars = new ArrayList<>();
@@ -63,8 +61,7 @@ final class Charts {
             }
             double h = Math.max(1, HEIGHT * (double) n / peak);
             bars.add(new Histogram.Bar(round(i * step), round(HEIGHT - h), round(Math.max(step * 0.85, 0.5)), round(h),
-                    periods.get(i) + ": " + Snapshot.number(n) + (n == 1 ? " cable" : " cables"),
-                    href.apply(periods.get(i))));
+                    periods.get(i) + ": " + Snapshot.number(n) + (n == 1 ? " cable" : " cables")));
         }
         return new Histogram(label, WIDTH, HEIGHT, bars, periods.get(0), periods.get(periods.size() - 1), peak);
     }

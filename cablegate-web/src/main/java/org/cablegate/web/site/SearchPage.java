@@ -136,8 +136,7 @@ final class SearchPage {
         Optional<Link> firstPage = after.isEmpty() ? Optional.empty() : Optional.of(new Link(base + sortParam, "First page"));
         String title = q.isEmpty() ? "Search" : "Search: " + q;
         SearchView view = new SearchView(s.chrome.withTitle(title + " — Cablegate"), q, sortName, sorts, filterLinks,
-                summary, hits, groups, Charts.byPeriod("Matching cables by creation year", years,
-                        y -> base + "&f=" + enc("year:" + y) + sortParam), firstPage, next);
+                summary, hits, groups, Charts.byPeriod("Matching cables by creation year", years), firstPage, next);
         return new Outcome(templates.render("search.jte", view), Optional.empty());
     }
 

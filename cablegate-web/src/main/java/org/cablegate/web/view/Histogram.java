@@ -3,8 +3,9 @@ package org.cablegate.web.view;
 import java.util.List;
 
 /**
- * A bar chart drawn as inline SVG: no script, no image request, readable by screen readers through its title and
- * the table-like description.
+ * A bar chart drawn as inline SVG: no script, no image request; one image with a title for screen readers, its bars
+ * titled for pointer users. The bars are not links: hundreds of tab stops would bury the page for keyboard users, and
+ * every period is a link in the index or the facets anyway.
  *
  * @param label   what it counts, for the accessible name
  * @param width   view box width
@@ -20,7 +21,7 @@ public record Histogram(String label, int width, int height, List<Bar> bars, Str
     }
 
     /** One bar: its box in view box units and what it stands for ({@code 2008-06: 12 cables}). */
-    public record Bar(double x, double y, double width, double height, String title, String href) {}
+    public record Bar(double x, double y, double width, double height, String title) {}
 
     public boolean empty() {
         return bars.isEmpty();
