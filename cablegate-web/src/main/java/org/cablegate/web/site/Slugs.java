@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The path names of origins and classifications. The 2011 site numbered them ({@code /origin/67_0.html} is Embassy
  * Moscow, {@code /classification/3_0.html} is SECRET); those numbers are kept so that old links still work, and a
- * value the 2011 site did not have gets a slug made from its name ({@code embassy-kyiv}).
+ * value the 2011 site did not have gets a slug made from its name, in lower case with hyphens.
  */
 final class Slugs {
     /** The 2011 site's classification numbers, in its order (1 = CONFIDENTIAL … 6 = UNCLASSIFIED//FOUO). */
