@@ -140,6 +140,11 @@ class BrowserTest {
         open("/cable/2008/06/08MOSCOW1647.html");
         assertThat(heading()).isEqualTo("Viewing cable 08MOSCOW1647, SCENESETTER FOR COUNTERTERRORISM WORKING GROUP");
         screenshot("cable");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("cable-phone");
+        assertThat(browser.findElement(By.tagName("html")).getSize().getWidth()).as("no sideways scrolling")
+                .isLessThanOrEqualTo(390);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1024));
         click(By.id("par3"));
         assertThat(browser.getCurrentUrl()).endsWith("/cable/2008/06/08MOSCOW1647.html#par3");
 

@@ -223,6 +223,22 @@ class SitePagesTest {
         }
     }
 
+    @Test
+    void everyPageHasOneHeadingLandmarksAndLabelledFields() throws Exception {
+        for (String path : List.of("/", MOSCOW, "/tag/PREL_0.html", "/tag/index.html", "/search?q=iran", "/faq.html",
+                "/about.html", "/resources.html", "/nothing-here", "/cable/2009/04/09TRIPOLI310.html", "/search?q=(")) {
+            String page = site.text(path);
+            assertThat(page).as(path).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                    .contains("<main id=\"main\">").contains("<nav class=\"browse\" aria-label=\"Browse the cables\">")
+                    .contains("<a class=\"skip\" href=\"#main\">");
+            assertThat(page.split("<h1>", -1)).as(path + ": one h1").hasSize(2);
+            Matcher inputs = Pattern.compile("<(?:input|select) id=\"([^\"]+)\"").matcher(page);
+            while (inputs.find()) {
+                assertThat(page).as(path).contains("<label for=\"" + inputs.group(1) + "\">");
+            }
+        }
+    }
+
     private static int count(String query) throws Exception {
         return (int) site.archive.search(SearchRequest.of(query).withLimit(0)).total();
     }

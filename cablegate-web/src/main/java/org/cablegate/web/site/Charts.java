@@ -12,6 +12,8 @@ import org.cablegate.web.view.Histogram;
 final class Charts {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 80;
+    /** A listing of two months should not look like two walls. */
+    private static final int MAX_BAR = 24;
 
     private Charts() {}
 
@@ -60,7 +62,7 @@ final class Charts {
                 continue;
             }
             double h = Math.max(1, HEIGHT * (double) n / peak);
-            bars.add(new Histogram.Bar(round(i * step), round(HEIGHT - h), round(Math.max(step * 0.85, 0.5)), round(h),
+            bars.add(new Histogram.Bar(round(i * step), round(HEIGHT - h), round(Math.min(Math.max(step * 0.85, 0.5), MAX_BAR)), round(h),
                     periods.get(i) + ": " + Snapshot.number(n) + (n == 1 ? " cable" : " cables")));
         }
         return new Histogram(label, WIDTH, HEIGHT, bars, periods.get(0), periods.get(periods.size() - 1), peak);
