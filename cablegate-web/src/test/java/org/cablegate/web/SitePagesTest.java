@@ -175,6 +175,20 @@ class SitePagesTest {
     }
 
     @Test
+    void aDeepPageOpenedFirstListsWhatWalkingToItLists() throws Exception {
+        List<String> expected = site.archive.search(SearchRequest.of("tag:PGOV").withLimit(1000)
+                .withSort(org.cablegate.archive.index.SortOrder.CREATED_OLDEST)).hits().stream().map(Hit::id).toList();
+        int last = (expected.size() - 1) / 50;
+        assertThat(last).as("the sample has enough PGOV cables to page").isGreaterThanOrEqualTo(1);
+
+        assertThat(ids(site.text("/tag/PGOV_" + last + ".html"))).isEqualTo(expected.subList(50 * last, expected.size()));
+        for (int n = 0; n <= last; n++) {
+            assertThat(ids(site.text("/tag/PGOV_" + n + ".html"))).as("page " + n)
+                    .isEqualTo(expected.subList(50 * n, Math.min(expected.size(), 50 * n + 50)));
+        }
+    }
+
+    @Test
     void everyDimensionHasItsListingAtTheOriginalUrl() throws Exception {
         assertThat(ids(site.text("/origin/67_0.html"))).contains("08MOSCOW1647").hasSize(count("origin:\"Embassy Moscow\""));
         assertThat(ids(site.text("/classification/3_0.html"))).contains("08MOSCOW1647");

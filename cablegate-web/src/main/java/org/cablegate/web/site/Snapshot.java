@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.FacetCount;
@@ -46,6 +47,14 @@ final class Snapshot {
     final Slugs originSlugs;
     final Slugs classificationSlugs;
     final Chrome chrome;
+    /** Each listing's size and months, counted when first shown. */
+    final Map<SearchRequest.Filter, Listing> listings = new ConcurrentHashMap<>();
+    /** Where each listing page starts (the cursor after the page before), kept as pages are shown. */
+    final Map<PageStart, String> pageStarts = new ConcurrentHashMap<>();
+
+    record Listing(long total, List<FacetCount> months) {}
+
+    record PageStart(SearchRequest.Filter filter, int page) {}
 
     private Snapshot(PublicArchive archive) throws IOException {
         release = archive.lastRelease();
