@@ -176,8 +176,8 @@ final class SearchPage {
     }
 
     /**
-     * The text around the first word searched for, the words marked. A plain scan of the stored body (a few
-     * microseconds for a page of hits) rather than a highlighter: stems are matched as prefixes, which is enough to
+     * The text around the first word searched for, the words marked. A plain scan of the stored body rather than a
+     * highlighter: only the window shown is copied and folded, and stems are matched as prefixes, which is enough to
      * show why a cable matched.
      */
     private List<SearchView.Snippet> snippet(Hit h, List<String> words) throws IOException {
@@ -188,12 +188,14 @@ final class SearchPage {
         if (c.isEmpty()) {
             return List.of();
         }
-        String body = c.get().body().replaceAll("\\s+", " ");
+        String body = c.get().body();
+        // Lower-cased once, for indexOf; a body whose length changes with case (rare letters) is searched as it is.
         String lower = body.toLowerCase(Locale.ROOT);
+        String folded = lower.length() == body.length() ? lower : body;
         int hit = -1;
         for (String w : words) {
-            int at = wordStart(lower, w, 0);
-            if (at >= 0 && (hit < 0 || at < hit)) {
+            int at = wordStart(folded, w, 0, hit < 0 ? body.length() : hit);
+            if (at >= 0) {
                 hit = at;
             }
         }
@@ -202,36 +204,37 @@ final class SearchPage {
         }
         int start = Math.max(0, hit - SNIPPET_BEFORE);
         int end = Math.min(body.length(), hit + SNIPPET_AFTER);
+        String window = body.substring(start, end).replaceAll("\\s+", " ");
+        String windowLower = window.toLowerCase(Locale.ROOT);
+        String windowFolded = windowLower.length() == window.length() ? windowLower : window;
         List<SearchView.Snippet> pieces = new ArrayList<>();
         if (start > 0) {
             pieces.add(new SearchView.Snippet("… ", false));
         }
-        int at = start;
-        while (at < end) {
+        int at = 0;
+        while (at < window.length()) {
             int best = -1;
-            String bestWord = null;
             for (String w : words) {
-                int found = wordStart(lower, w, at);
-                if (found >= 0 && found < end && (best < 0 || found < best)) {
+                int found = wordStart(windowFolded, w, at, best < 0 ? window.length() : best);
+                if (found >= 0) {
                     best = found;
-                    bestWord = w;
                 }
             }
             if (best < 0) {
                 break;
             }
             int wordEnd = best;
-            while (wordEnd < body.length() && Character.isLetterOrDigit(body.charAt(wordEnd))) {
+            while (wordEnd < window.length() && Character.isLetterOrDigit(window.charAt(wordEnd))) {
                 wordEnd++;
             }
             if (best > at) {
-                pieces.add(new SearchView.Snippet(body.substring(at, best), false));
+                pieces.add(new SearchView.Snippet(window.substring(at, best), false));
             }
-            pieces.add(new SearchView.Snippet(body.substring(best, Math.max(wordEnd, best + bestWord.length())), true));
-            at = Math.max(wordEnd, best + bestWord.length());
+            pieces.add(new SearchView.Snippet(window.substring(best, wordEnd), true));
+            at = wordEnd;
         }
-        if (at < end) {
-            pieces.add(new SearchView.Snippet(body.substring(at, end), false));
+        if (at < window.length()) {
+            pieces.add(new SearchView.Snippet(window.substring(at), false));
         }
         if (end < body.length()) {
             pieces.add(new SearchView.Snippet(" …", false));
@@ -239,9 +242,10 @@ final class SearchPage {
         return pieces;
     }
 
-    private static int wordStart(String lower, String word, int from) {
-        for (int i = lower.indexOf(word, from); i >= 0; i = lower.indexOf(word, i + 1)) {
-            if (i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1))) {
+    /** Where a word starting with {@code word} (lower case; the text lower-cased) begins in [from, to), or -1. */
+    private static int wordStart(String text, String word, int from, int to) {
+        for (int i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + 1)) {
+            if (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) {
                 return i;
             }
         }
