@@ -35,7 +35,8 @@ public record Page(int status, String contentType, byte[] body, Optional<String>
 
     /** A permanent redirect: the old site's links and a cable's short URL lead to its page. */
     public static Page movedTo(String location) {
-        return new Page(301, HTML, ("<!DOCTYPE html><title>Moved</title><a href=\"" + location + "\">" + location + "</a>")
+        String shown = location.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return new Page(301, HTML, ("<!DOCTYPE html><title>Moved</title><a href=\"" + shown + "\">" + shown + "</a>")
                 .getBytes(StandardCharsets.UTF_8), Optional.of(location));
     }
 }

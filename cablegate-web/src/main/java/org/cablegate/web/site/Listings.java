@@ -18,7 +18,6 @@ import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
-import org.cablegate.web.view.Chrome;
 import org.cablegate.web.view.IndexView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.ListingView;
@@ -212,9 +211,5 @@ final class Listings {
         } catch (BadQueryException e) {
             throw new IllegalStateException("a listing's request is always valid", e);
         }
-    }
-
-    Chrome chrome(Snapshot s) {
-        return s.chrome;
     }
 }

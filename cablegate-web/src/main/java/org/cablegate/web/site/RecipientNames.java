@@ -35,9 +35,4 @@ final class RecipientNames {
         }
         return names.getOrDefault(r.route(), r.route());
     }
-
-    /** The name of a routing indicator, or the indicator itself when the table does not know it. */
-    String name(String route) {
-        return names.getOrDefault(route, route);
-    }
 }

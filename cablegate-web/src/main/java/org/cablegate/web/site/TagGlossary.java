@@ -2,7 +2,6 @@ package org.cablegate.web.site;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,9 +71,5 @@ public final class TagGlossary {
 
     public Optional<String> meaning(String tag) {
         return Optional.ofNullable(meanings.get(tag));
-    }
-
-    List<String> knownSubjects() {
-        return List.copyOf(subjects);
     }
 }
