@@ -82,6 +82,30 @@ class SitePagesTest {
     }
 
     @Test
+    void everyPublicCableHasAPermalinkForEachParagraphTheParserFinds() throws Exception {
+        org.cablegate.core.parse.CableParser parser = new org.cablegate.core.parse.CableParser();
+        List<Hit> all = site.archive.search(SearchRequest.of("").withLimit(1000)).hits();
+        assertThat(all).hasSize(185);
+        for (Hit h : all) {
+            var c = site.archive.get(h.id()).orElseThrow();
+            var parsed = parser.parse(new org.cablegate.core.model.SourceCable(c.id(), c.created(),
+                    java.util.Optional.of(c.released()), c.classification(), c.origin(), c.header(), c.body(),
+                    org.cablegate.core.model.SourceFormat.CSV, "test"));
+            HttpResponse<byte[]> r = site.get("/cable/" + String.format("%04d/%02d/", c.created().getYear(),
+                    c.created().getMonthValue()) + c.id() + ".html");
+            String page = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(r.statusCode()).as(c.id()).isEqualTo(200);
+            List<String> anchors = new ArrayList<>();
+            Matcher m = Pattern.compile("<a class=\"par\" id=\"(par[^\"]+)\" href=\"#\\1\"").matcher(page);
+            while (m.find()) {
+                anchors.add(m.group(1));
+            }
+            assertThat(anchors).as(c.id()).hasSize(parsed.paragraphs().size());
+            assertThat(new HashSet<>(anchors)).as(c.id() + ": anchors are unique").hasSameSizeAs(anchors);
+        }
+    }
+
+    @Test
     void markupInACableIsShownAsText() throws Exception {
         String page = site.text("/cable/2010/02/10TESTPOST1.html");
 

@@ -2,6 +2,7 @@ package org.cablegate.web.site;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,9 +36,10 @@ final class BodyMarkup {
     static List<Segment> segments(Cable cable, Function<String, String> tagHref, Map<String, String> cited) {
         String body = cable.bodyText();
         List<Mark> marks = new ArrayList<>();
+        Map<Integer, Integer> seen = new HashMap<>();
         for (Paragraph p : cable.paragraphs()) {
             if (p.offset() >= 0 && p.offset() <= body.length()) {
-                marks.add(new Mark(p.offset(), p.offset(), Segment.paragraph(p.number())));
+                marks.add(new Mark(p.offset(), p.offset(), Segment.paragraph(p.number(), seen.merge(p.number(), 1, Integer::sum))));
             }
         }
         tags(cable, body, tagHref, marks);

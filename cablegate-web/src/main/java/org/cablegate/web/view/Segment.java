@@ -23,9 +23,13 @@ public record Segment(Kind kind, String text, String href) {
         return new Segment(Kind.LINK, text, href);
     }
 
-    /** The ¶ before paragraph {@code number}: its anchor is {@code parN}, as on the 2011 site. */
-    public static Segment paragraph(int number) {
-        return new Segment(Kind.PARAGRAPH, Integer.toString(number), "par" + number);
+    /**
+     * The ¶ before paragraph {@code number}: its anchor is {@code parN}, as on the 2011 site, and {@code parN-2} for
+     * the second paragraph numbered N in one cable (10DAMASCUS8 numbers two paragraphs alike).
+     */
+    public static Segment paragraph(int number, int occurrence) {
+        return new Segment(Kind.PARAGRAPH, Integer.toString(number),
+                "par" + number + (occurrence > 1 ? "-" + occurrence : ""));
     }
 
     public boolean isText() {
