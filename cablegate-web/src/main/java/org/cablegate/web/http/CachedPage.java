@@ -80,7 +80,28 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
 
     /** The representation for a request's Accept-Encoding. */
     public Variant variant(String acceptEncoding) {
-        return acceptEncoding != null && acceptEncoding.contains("gzip") ? gzip : plain;
+        return acceptsGzip(acceptEncoding) ? gzip : plain;
+    }
+
+    /** Whether Accept-Encoding lists gzip (or *) without refusing it by {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isEmpty()) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String p = parts[i].trim().replace(" ", "");
+                    if (p.startsWith("q=") && p.substring(2).matches("0(\\.0{0,3})?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,6 +39,17 @@ class PageCacheTest {
     }
 
     @Test
+    void gzipIsSentOnlyWhereAccepted() {
+        assertThat(CachedPage.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(CachedPage.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(CachedPage.acceptsGzip("*")).isTrue();
+        assertThat(CachedPage.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(CachedPage.acceptsGzip("identity, gzip; q=0.000")).isFalse();
+        assertThat(CachedPage.acceptsGzip("deflate")).isFalse();
+        assertThat(CachedPage.acceptsGzip(null)).isFalse();
+    }
+
+    @Test
     void theEntityTagNamesTheBytesAndEitherRepresentationIsNotModified() {
         CachedPage a = page(100, 1);
         assertThat(a.plain().etag()).isEqualTo(page(100, 1).plain().etag()).isNotEqualTo(page(100, 2).plain().etag());
