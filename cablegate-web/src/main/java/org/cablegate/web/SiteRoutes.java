@@ -3,6 +3,7 @@ package org.cablegate.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cablegate.web.http.CachedPage;
 import org.cablegate.web.http.Page;
@@ -17,9 +18,9 @@ final class SiteRoutes {
             "/resources.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
             "/tag/*", "/origin/*", "/classification/*");
 
-    private static final String FAILED = "<!DOCTYPE html><html lang=\"en\"><title>Server error</title>"
+    private static final byte[] FAILED = ("<!DOCTYPE html><html lang=\"en\"><title>Server error</title>"
             + "<h1>The page could not be made</h1><p>Something failed on the server. Please try again in a moment; "
-            + "<a href=\"/\">the front page</a> may work meanwhile.</p></html>";
+            + "<a href=\"/\">the front page</a> may work meanwhile.</p></html>").getBytes(StandardCharsets.UTF_8);
 
     private SiteRoutes() {}
 
@@ -34,7 +35,7 @@ final class SiteRoutes {
         routes.exception(Exception.class, (e, ctx) -> {
             // The reader learns that it failed, not how: details go to the log only.
             System.err.println("cablegate: " + ctx.method() + " " + ctx.path() + " failed: " + e);
-            ctx.status(500).contentType(Page.HTML).result(FAILED);
+            Replies.send(ctx, CachedPage.of(Page.html(500, FAILED), site.lastModified()), site.lastModified());
         });
     }
 

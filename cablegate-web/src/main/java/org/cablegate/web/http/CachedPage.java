@@ -53,8 +53,8 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
 
     private static Variant variant(Page page, String etag, byte[] body, boolean gzip, String lastModified) {
         List<HttpField> h = new ArrayList<>();
-        h.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
-                page.status() == 200 || page.status() == 301 ? CACHE_PAGE : CACHE_SHORT));
+        h.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, page.status() == 200 || page.status() == 301 ? CACHE_PAGE
+                : page.status() >= 500 ? "no-store" : CACHE_SHORT));
         h.add(new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding"));
         h.add(new PreEncodedHttpField(HttpHeader.ETAG, etag));
         h.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified));
