@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code cablegate demo}: the whole pipeline on the bundled sample, narrated. Running it again shows idempotence:
  * every import finds everything unchanged and the release has nothing left to publish.
  */
-@Command(name = "demo", description = "Import the bundled sample of real cables, release it, and show the result.")
+@Command(name = "demo",
+        description = "Import the bundled sample of real cables, release it, show the result, and serve the site.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
