@@ -5,7 +5,7 @@
 #
 #   bench/site.sh [RUNS] [DURATION]
 #
-# The archive is the demo's (the bundled sample). Each URL is fetched from cablegate once and written to a file that
+# The archive is the demo's (the bundled sample), or the data directory in BENCH_DATA (a full-scale one). Each URL is fetched from cablegate once and written to a file that
 # nginx serves, so both send identical bodies; the pages are then cache hits for cablegate, as popular pages are.
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,9 +19,10 @@ pages=(/cable/2008/06/08MOSCOW1647.html /tag/PREL_0.html)
 mkdir -p "$work"
 (cd "$top" && mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package)
 jar="$top/cablegate-app/target/cablegate.jar"
-[ -d "$work/demo/public" ] || java -jar "$jar" demo --no-serve --data "$work/demo" > "$work/demo.out"
+data="${BENCH_DATA:-$work/demo}"
+[ -n "${BENCH_DATA:-}" ] || [ -d "$data/public" ] || java -jar "$jar" demo --no-serve --data "$data" > "$work/demo.out"
 
-java -Xmx512m -Xms512m -XX:+UseParallelGC -jar "$jar" serve --data "$work/demo" --port "$port_app" > "$work/serve.out" 2>&1 &
+java -Xmx512m -Xms512m -XX:+UseParallelGC -jar "$jar" serve --data "$data" --port "$port_app" > "$work/serve.out" 2>&1 &
 app=$!
 cat > "$work/nginx.conf" <<CONF
 worker_processes auto;
