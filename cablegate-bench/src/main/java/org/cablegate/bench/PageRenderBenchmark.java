@@ -17,8 +17,9 @@ import org.cablegate.web.site.Site;
  * </pre>
  */
 public final class PageRenderBenchmark {
+    /** Deep pages are found by offset when no cursor of a nearby page is kept: the worst case, measured as such. */
     private static final List<String> PAGES = List.of("/cable/2008/06/08MOSCOW1647.html", "/tag/PREL_0.html",
-            "/origin/67_0.html", "/");
+            "/tag/PREL_1.html", "/tag/PREL_1000.html", "/origin/67_0.html", "/", "/tag/index.html");
     private static final List<String> SEARCHES = List.of("iran", "\"human rights\"", "year:2009", "tag:PREL");
 
     public static void main(String[] args) throws Exception {
