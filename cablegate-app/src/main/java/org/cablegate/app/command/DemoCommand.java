@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code cablegate demo}: the whole pipeline on the bundled sample, narrated. Running it again shows idempotence:
  * every import finds everything unchanged and the release has nothing left to publish.
  */
-@Command(name = "demo", description = "Import the bundled sample of real cables, release it, and show the result.")
+@Command(name = "demo",
+        description = "Import the bundled sample of real cables, release it, show the result, and serve the site.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +30,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "cablegate-demo",
             description = "Data directory for the demo (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--no-serve", description = "End after the search instead of serving the site (for scripts and tests).")
+    boolean noServe;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the site the demo ends by serving (default: ${DEFAULT-VALUE}).")
+    int port;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +82,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Try: ./cablegate search --data " + dataDir + " 'origin:\"Embassy Moscow\"'");
+        if (noServe) {
+            out.println("     ./cablegate serve --data " + dataDir);
+            out.flush();
+            return ExitCode.OK;
+        }
+        out.println();
+        out.println("== 7. The public site, from the public archive only");
         out.flush();
+        ServeCommand.serve(dataDir, "127.0.0.1", port, out);
         return ExitCode.OK;
     }
 }

@@ -34,7 +34,7 @@ class CommandLineTest {
 
     @Test
     void demoImportsReleasesAndCountsAgainstTheWholeSet() {
-        Run demo = run("demo", "--data", dir.resolve("demo").toString());
+        Run demo = run("demo", "--no-serve", "--data", dir.resolve("demo").toString());
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("ids read 251,287, new 251,287, rejected 0")
@@ -48,7 +48,7 @@ class CommandLineTest {
     @Test
     void demoKeepsTheReleaseTimesOfTheOriginalSite() throws Exception {
         Path data = dir.resolve("demo");
-        run("demo", "--data", data.toString());
+        run("demo", "--no-serve", "--data", data.toString());
 
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data))) {
             assertThat(archive.get("08MOSCOW1647").orElseThrow().released())
@@ -59,9 +59,9 @@ class CommandLineTest {
     @Test
     void demoRunAgainChangesNothing() {
         String data = dir.resolve("demo").toString();
-        run("demo", "--data", data);
+        run("demo", "--no-serve", "--data", data);
 
-        Run again = run("demo", "--data", data);
+        Run again = run("demo", "--no-serve", "--data", data);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("ids read 251,287, new 0, rejected 0")

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Page-serving benchmark: `cablegate serve` (512 MB heap) against nginx serving the very same bytes from files, with
+# wrk as BENCHMARK-ANCHORS.md ran it (-t2 -c64 -d10s, loopback, no compression asked), side by side in one run,
+# alternating, RUNS times. Prints one line per run and page; medians go to BENCHMARKS.md.
+#
+#   bench/site.sh [RUNS] [DURATION]
+#
+# The archive is the demo's (the bundled sample), or the data directory in BENCH_DATA (a full-scale one). Each URL is fetched from cablegate once and written to a file that
+# nginx serves, so both send identical bodies; the pages are then cache hits for cablegate, as popular pages are.
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-3}"
+duration="${2:-10s}"
+work="${BENCH_DIR:-/tmp/cablegate-bench-site}"
+port_app=18181
+port_nginx=18182
+pages=(/cable/2008/06/08MOSCOW1647.html /tag/PREL_0.html)
+
+mkdir -p "$work"
+(cd "$top" && mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package)
+jar="$top/cablegate-app/target/cablegate.jar"
+data="${BENCH_DATA:-$work/demo}"
+[ -n "${BENCH_DATA:-}" ] || [ -d "$data/public" ] || java -jar "$jar" demo --no-serve --data "$data" > "$work/demo.out"
+
+java -Xmx512m -Xms512m -XX:+UseParallelGC -jar "$jar" serve --data "$data" --port "$port_app" > "$work/serve.out" 2>&1 &
+app=$!
+cat > "$work/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx.err;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  types { text/html html; }
+  server { listen 127.0.0.1:$port_nginx; root $work/www; }
+}
+CONF
+nginx -c "$work/nginx.conf" &
+ngx=$!
+trap 'kill $app $ngx 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port_app/" && break; sleep 0.2; done
+
+for p in "${pages[@]}"; do
+  mkdir -p "$work/www$(dirname "$p")"
+  curl -sf -o "$work/www$p" "http://127.0.0.1:$port_app$p"
+  cmp <(curl -sf "http://127.0.0.1:$port_nginx$p") <(curl -sf "http://127.0.0.1:$port_app$p")
+  echo "page $p: $(stat -c %s "$work/www$p") bytes, identical from both"
+done
+
+# Prints "requests/s p99_ms" of one wrk run.
+measure() {
+  wrk -t2 -c64 -d"$duration" --latency "$1" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }
+    END { printf "%.0f %.2f\n", rps, p99 }'
+}
+
+for p in "${pages[@]}"; do
+  wrk -t2 -c64 -d3s "http://127.0.0.1:$port_app$p" > /dev/null   # warm-up: JIT, cache
+  wrk -t2 -c64 -d3s "http://127.0.0.1:$port_nginx$p" > /dev/null
+done
+for i in $(seq 1 "$runs"); do
+  for p in "${pages[@]}"; do
+    read -r n_rps n_p99 < <(measure "http://127.0.0.1:$port_nginx$p")
+    read -r c_rps c_p99 < <(measure "http://127.0.0.1:$port_app$p")
+    awk -v i="$i" -v p="$p" -v nr="$n_rps" -v np="$n_p99" -v cr="$c_rps" -v cp="$c_p99" 'BEGIN {
+      printf "run %d %s nginx %d req/s p99 %.2f ms | cablegate %d req/s p99 %.2f ms | ratio %.2f\n", i, p, nr, np, cr, cp, cr / nr }'
+  done
+done
+echo "cablegate heap after the runs: $(jcmd $app GC.heap_info 2>/dev/null | grep -m1 -i 'total' || echo 'n/a')"

@@ -1,0 +1,129 @@
+package org.cablegate.web;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.web.http.CacheFrontHandler;
+import org.cablegate.web.http.PageCache;
+import org.cablegate.web.site.Site;
+
+/**
+ * The public web server: the site of the original viewer, served from the public archive only (it is given nothing
+ * else, so nothing unreleased can reach it). Built by {@link #create}; {@link #start()} listens.
+ *
+ * <p>A page is rendered once per release and kept in a {@link PageCache}; a Jetty handler in front of Javalin answers
+ * from it, so that a cached page costs little more than a file served by nginx. A background task looks for a new
+ * release every few seconds and drops the cache when one arrives.
+ */
+public final class WebServer implements AutoCloseable {
+    /**
+     * @param host         address to listen on ({@code 127.0.0.1}; {@code 0.0.0.0} for every interface)
+     * @param port         port; 0 picks a free one
+     * @param cacheBytes   the page cache's budget
+     * @param refreshEvery how often to look for a new release
+     */
+    public record Options(String host, int port, long cacheBytes, Duration refreshEvery) {
+        public Options {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(refreshEvery, "refreshEvery");
+        }
+
+        public static Options defaults() {
+            return new Options("127.0.0.1", 8080, 128L << 20, Duration.ofSeconds(2));
+        }
+
+        public Options withAddress(String newHost, int newPort) {
+            return new Options(newHost, newPort, cacheBytes, refreshEvery);
+        }
+    }
+
+    private final Site site;
+    private final PageCache cache;
+    private final Javalin javalin;
+    private final Options options;
+    private final ScheduledExecutorService watcher;
+
+    private WebServer(PublicArchive archive, Site site, Options options) {
+        this.site = site;
+        this.options = options;
+        this.cache = new PageCache(options.cacheBytes());
+        cache.clear(site.release(), site.lastModified());
+        CacheFrontHandler front = new CacheFrontHandler(cache);
+        this.javalin = Javalin.create(config -> {
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            // Pages are gzipped once when cached; Javalin compressing them again per request would undo that.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.startup.showJavalinBanner = false;
+            // Javalin attaches its own handler inside the innermost wrapper it finds: ours stays in front.
+            config.jetty.modifyServer(server -> server.setHandler(front));
+            registerRoutes(config.routes, archive);
+        });
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cablegate-release-watch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The server for an open public archive; the caller keeps ownership of the archive. */
+    public static WebServer create(PublicArchive archive, Options options) throws IOException {
+        return new WebServer(archive, new Site(archive), options);
+    }
+
+    /**
+     * Every group of routes, in one place. The data for programs (JSON API under /api/, OpenAPI, downloads, Atom feeds
+     * under /feed/, sitemap.xml, robots.txt) registers here beside the site.
+     */
+    private void registerRoutes(RoutesConfig routes, PublicArchive archive) {
+        SiteRoutes.register(routes, site, cache);
+        // DataRoutes.register(routes, archive) goes here: /api/, /feed/, downloads, sitemap.xml, robots.txt.
+        SiteRoutes.registerFallback(routes, site);
+    }
+
+    public WebServer start() {
+        javalin.start();
+        long every = options.refreshEvery().toMillis();
+        watcher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Looks for a new release now; the pages change if there is one. */
+    public void refresh() {
+        try {
+            if (site.refresh()) {
+                cache.clear(site.release(), site.lastModified());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The archive is read again at the next tick; a reader meanwhile keeps getting the last good release.
+            System.err.println("cablegate: could not read a new release: " + e);
+        }
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The address readers open, {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
+    }
+
+    PageCache cache() {
+        return cache;
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+        javalin.stop();
+    }
+}

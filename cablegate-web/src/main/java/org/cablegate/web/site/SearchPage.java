@@ -1,0 +1,263 @@
+package org.cablegate.web.site;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cablegate.archive.index.BadQueryException;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.FacetCount;
+import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.SortOrder;
+import org.cablegate.web.view.IndexView;
+import org.cablegate.web.view.Link;
+import org.cablegate.web.view.SearchView;
+
+/**
+ * {@code /search?q=…&sort=…&f=origin:Embassy Moscow&after=…}: Lucene query syntax, facet counts that narrow the search
+ * when clicked, three orders, snippets with the words marked, and paging by cursor, which reaches every hit.
+ */
+final class SearchPage {
+    static final int PAGE_SIZE = 25;
+    private static final int FACET_VALUES = 10;
+    private static final int SNIPPET_BEFORE = 80;
+    private static final int SNIPPET_AFTER = 200;
+    private static final Set<String> OPERATORS = Set.of("and", "or", "not", "to");
+    /** Words of a query, without field names, operators or syntax: what a snippet marks. */
+    private static final Pattern WORD = Pattern.compile("(?:\\b[a-zA-Z]+:)?([\\p{L}\\p{N}]+)");
+    private static final Map<String, SortOrder> SORTS = new LinkedHashMap<>();
+    private static final Map<String, Facet> FACETS = new LinkedHashMap<>();
+
+    static {
+        SORTS.put("relevance", SortOrder.RELEVANCE);
+        SORTS.put("created", SortOrder.CREATED_NEWEST);
+        SORTS.put("created-oldest", SortOrder.CREATED_OLDEST);
+        SORTS.put("released", SortOrder.RELEASED_NEWEST);
+        FACETS.put("origin", Facet.ORIGIN);
+        FACETS.put("tag", Facet.TAG);
+        FACETS.put("classification", Facet.CLASSIFICATION);
+        FACETS.put("year", Facet.YEAR);
+    }
+
+    /** Either the rendered page or what is wrong with the request. */
+    record Outcome(byte[] page, Optional<String> problem) {}
+
+    private final PublicArchive archive;
+    private final Templates templates;
+
+    SearchPage(PublicArchive archive, Templates templates) {
+        this.archive = archive;
+        this.templates = templates;
+    }
+
+    Outcome render(Map<String, List<String>> params, Snapshot s) throws IOException {
+        String q = first(params, "q").strip();
+        String sortName = first(params, "sort");
+        if (sortName.isEmpty()) {
+            sortName = "relevance";
+        }
+        SortOrder sort = SORTS.get(sortName);
+        if (sort == null) {
+            return problem("There is no order '" + sortName + "'; the orders are " + String.join(", ", SORTS.keySet()) + ".");
+        }
+        List<String[]> filters = new ArrayList<>();
+        SearchRequest request = new SearchRequest(q, List.of(), sort, 0, PAGE_SIZE, Optional.empty(),
+                EnumSet.copyOf(FACETS.values()), 100);
+        for (String f : params.getOrDefault("f", List.of())) {
+            int colon = f.indexOf(':');
+            Facet facet = colon > 0 ? FACETS.get(f.substring(0, colon)) : null;
+            if (facet == null) {
+                return problem("The filter '" + f + "' is not one of origin:, tag:, classification: or year: followed by a value.");
+            }
+            filters.add(new String[] {f.substring(0, colon), f.substring(colon + 1)});
+            request = request.withFilter(facet, f.substring(colon + 1));
+        }
+        String after = first(params, "after");
+        if (!after.isEmpty()) {
+            request = request.after(after);
+        }
+        long from = 1;
+        try {
+            from = Math.max(1, Long.parseLong(first(params, "from").isEmpty() ? "1" : first(params, "from")));
+        } catch (NumberFormatException e) {
+            return problem("'from' must be a number.");
+        }
+        SearchResult result;
+        try {
+            result = archive.search(request);
+        } catch (BadQueryException e) {
+            return problem(e.getMessage());
+        }
+        String base = "/search?q=" + enc(q) + filterParams(filters, null);
+        List<Link> sorts = new ArrayList<>();
+        for (String name : SORTS.keySet()) {
+            sorts.add(new Link(base + (name.equals("relevance") ? "" : "&sort=" + name), label(name)));
+        }
+        String sortParam = sortName.equals("relevance") ? "" : "&sort=" + sortName;
+        List<Link> filterLinks = new ArrayList<>();
+        for (String[] f : filters) {
+            filterLinks.add(new Link("/search?q=" + enc(q) + filterParams(filters, f) + sortParam,
+                    f[0] + ": " + f[1]));
+        }
+        List<SearchView.FacetGroup> groups = new ArrayList<>();
+        for (Map.Entry<String, Facet> e : FACETS.entrySet()) {
+            List<FacetCount> counts = result.facets().getOrDefault(e.getValue(), List.of());
+            List<IndexView.Entry> values = counts.stream().limit(FACET_VALUES).map(c -> new IndexView.Entry(
+                    new Link(base + "&f=" + enc(e.getKey() + ":" + c.value()) + sortParam, c.value()),
+                    Snapshot.number(c.count()))).toList();
+            groups.add(new SearchView.FacetGroup("By " + e.getKey(), values));
+        }
+        List<FacetCount> years = new ArrayList<>(result.facets().getOrDefault(Facet.YEAR, List.of()));
+        years.sort((a, b) -> a.value().compareTo(b.value()));
+        List<String> words = words(q);
+        List<SearchView.Result> hits = new ArrayList<>();
+        for (Hit h : result.hits()) {
+            hits.add(new SearchView.Result(Rows.of(h, s), snippet(h, words)));
+        }
+        long last = from + result.hits().size() - 1;
+        String summary = result.hits().isEmpty() ? "No cable matches."
+                : Snapshot.number(from) + "–" + Snapshot.number(last) + " of " + (result.totalExact() ? "" : "at least ")
+                        + Snapshot.number(result.total()) + " cables";
+        Optional<Link> next = result.nextCursor().map(c -> new Link(base + sortParam + "&after=" + enc(c) + "&from="
+                + (last + 1), "Next " + PAGE_SIZE + " cables"));
+        Optional<Link> firstPage = after.isEmpty() ? Optional.empty() : Optional.of(new Link(base + sortParam, "First page"));
+        String title = q.isEmpty() ? "Search" : "Search: " + q;
+        SearchView view = new SearchView(s.chrome.withTitle(title + " — Cablegate"), q, sortName, sorts, filterLinks,
+                summary, hits, groups, Charts.byPeriod("Matching cables by creation year", years), firstPage, next);
+        return new Outcome(templates.render("search.jte", view), Optional.empty());
+    }
+
+    private static Outcome problem(String message) {
+        return new Outcome(new byte[0], Optional.of(message));
+    }
+
+    private static String label(String sort) {
+        return switch (sort) {
+            case "relevance" -> "Best match";
+            case "created" -> "Newest first";
+            case "created-oldest" -> "Oldest first";
+            default -> "Latest released";
+        };
+    }
+
+    private static String filterParams(List<String[]> filters, String[] without) {
+        StringBuilder b = new StringBuilder();
+        for (String[] f : filters) {
+            if (f != without) {
+                b.append("&f=").append(enc(f[0] + ":" + f[1]));
+            }
+        }
+        return b.toString();
+    }
+
+    static List<String> words(String q) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(q);
+        while (m.find()) {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            if (!OPERATORS.contains(w) && w.length() > 1 && !w.chars().allMatch(Character::isDigit)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The text around the first word searched for, the words marked. A plain scan of the stored body rather than a
+     * highlighter: only the window shown is copied and folded, and stems are matched as prefixes, which is enough to
+     * show why a cable matched.
+     */
+    private List<SearchView.Snippet> snippet(Hit h, List<String> words) throws IOException {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        Optional<PublicCable> c = archive.get(h.id());
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        String body = c.get().body();
+        // Lower-cased once, for indexOf; a body whose length changes with case (rare letters) is searched as it is.
+        String lower = body.toLowerCase(Locale.ROOT);
+        String folded = lower.length() == body.length() ? lower : body;
+        int hit = -1;
+        for (String w : words) {
+            int at = wordStart(folded, w, 0, hit < 0 ? body.length() : hit);
+            if (at >= 0) {
+                hit = at;
+            }
+        }
+        if (hit < 0) {
+            return List.of();
+        }
+        int start = Math.max(0, hit - SNIPPET_BEFORE);
+        int end = Math.min(body.length(), hit + SNIPPET_AFTER);
+        String window = body.substring(start, end).replaceAll("\\s+", " ");
+        String windowLower = window.toLowerCase(Locale.ROOT);
+        String windowFolded = windowLower.length() == window.length() ? windowLower : window;
+        List<SearchView.Snippet> pieces = new ArrayList<>();
+        if (start > 0) {
+            pieces.add(new SearchView.Snippet("… ", false));
+        }
+        int at = 0;
+        while (at < window.length()) {
+            int best = -1;
+            for (String w : words) {
+                int found = wordStart(windowFolded, w, at, best < 0 ? window.length() : best);
+                if (found >= 0) {
+                    best = found;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int wordEnd = best;
+            while (wordEnd < window.length() && Character.isLetterOrDigit(window.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (best > at) {
+                pieces.add(new SearchView.Snippet(window.substring(at, best), false));
+            }
+            pieces.add(new SearchView.Snippet(window.substring(best, wordEnd), true));
+            at = wordEnd;
+        }
+        if (at < window.length()) {
+            pieces.add(new SearchView.Snippet(window.substring(at), false));
+        }
+        if (end < body.length()) {
+            pieces.add(new SearchView.Snippet(" …", false));
+        }
+        return pieces;
+    }
+
+    /** Where a word starting with {@code word} (lower case; the text lower-cased) begins in [from, to), or -1. */
+    private static int wordStart(String text, String word, int from, int to) {
+        for (int i = text.indexOf(word, from); i >= 0 && i < to; i = text.indexOf(word, i + 1)) {
+            if (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

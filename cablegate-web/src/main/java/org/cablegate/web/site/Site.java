@@ -1,0 +1,168 @@
+package org.cablegate.web.site;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.PublicCable;
+import org.cablegate.web.http.Page;
+import org.cablegate.web.view.HomeView;
+import org.cablegate.web.view.Link;
+import org.cablegate.web.view.MessageView;
+import org.cablegate.web.view.ProseView;
+
+/**
+ * The site as a function from a URL to a page, for the archive's current release. A page depends on nothing but its
+ * path and the release, which is what lets pages be cached until the next release and written out as static files.
+ * Reads the public archive only.
+ */
+public final class Site {
+    private static final Pattern CABLE = Pattern.compile("/cable/(\\d{4})/(\\d{2})/([^/]+)\\.(html|txt)");
+    private static final Pattern CABLE_BY_ID = Pattern.compile("/cable/([^/]+)\\.html");
+    private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_(\\d{1,6})\\.html");
+    private static final Pattern INDEX = Pattern.compile("/(reldate|date|tag|origin|classification)/(?:index\\.html)?");
+    private static final byte[] CSS = Resources.bytes("cablegate.css");
+
+    private final PublicArchive archive;
+    private final Templates templates = new Templates();
+    private final Listings listings;
+    private final CablePages cables;
+    private final SearchPage search;
+    private volatile Snapshot snapshot;
+
+    public Site(PublicArchive archive) throws IOException {
+        this.archive = archive;
+        this.listings = new Listings(archive, templates);
+        this.cables = new CablePages(archive, templates);
+        this.search = new SearchPage(archive, templates);
+        this.snapshot = Snapshot.read(archive);
+    }
+
+    /** The release the pages are rendered for: pages of one release may be cached until it changes. */
+    public long release() {
+        return snapshot.release;
+    }
+
+    /** When the current release was made, as an HTTP date. */
+    public String lastModified() {
+        return snapshot.lastModified;
+    }
+
+    /** Moves to the archive's newest release, if there is one; true when the pages changed. */
+    public synchronized boolean refresh() throws IOException {
+        archive.refresh();
+        if (archive.lastRelease() == snapshot.release) {
+            return false;
+        }
+        snapshot = Snapshot.read(archive);
+        return true;
+    }
+
+    /** The page at a path (as sent, percent-encoded, without the query). */
+    public Page render(String rawPath) throws IOException {
+        Snapshot s = snapshot;
+        String path = decode(rawPath);
+        if (path == null) {
+            return notFound(s);
+        }
+        switch (path) {
+            case "/", "/index.html", "/cablegate.html":
+                return Page.html(200, home(s));
+            case "/about.html":
+                return prose("about.jte", "Reading and discussing cables", s);
+            case "/faq.html", "/static/html/faq.html":
+                return prose("faq.jte", "Questions and answers", s);
+            case "/resources.html":
+                return prose("resources.jte", "Community resources", s);
+            case "/static/cablegate.css":
+                return new Page(200, Page.CSS, CSS, Optional.empty());
+            default:
+                break;
+        }
+        Matcher m = CABLE.matcher(path);
+        if (m.matches()) {
+            return cable(m.group(3), m.group(1) + "/" + m.group(2), m.group(4).equals("txt"), path, s);
+        }
+        m = CABLE_BY_ID.matcher(path);
+        if (m.matches()) {
+            Optional<PublicCable> c = cables.find(m.group(1));
+            return c.isPresent() ? Page.movedTo(Urls.cable(c.get().id(), c.get().created()))
+                    : Page.html(404, cables.unpublished(m.group(1), s));
+        }
+        m = LISTING.matcher(path);
+        if (m.matches()) {
+            Optional<byte[]> listing = listings.listing(Dimension.of(m.group(1)), m.group(2),
+                    Integer.parseInt(m.group(3)), s);
+            return listing.isPresent() ? Page.html(200, listing.get()) : notFound(s);
+        }
+        m = INDEX.matcher(path);
+        if (m.matches()) {
+            return Page.html(200, listings.index(Dimension.of(m.group(1)), s));
+        }
+        return notFound(s);
+    }
+
+    /** The search page for a query string's parameters; a query that cannot run is a 400 that says why. */
+    public Page search(Map<String, List<String>> params) throws IOException {
+        Snapshot s = snapshot;
+        SearchPage.Outcome outcome = search.render(params, s);
+        if (outcome.problem().isPresent()) {
+            return Page.html(400, templates.render("message.jte", new MessageView(
+                    s.chrome.withTitle("The search cannot run — Cablegate"), "The search cannot run as written",
+                    List.of(outcome.problem().get(), "Check the query against the examples in the FAQ, or start again."),
+                    List.of(new Link("/faq.html", "How to search"), new Link("/search", "A new search")))));
+        }
+        return Page.html(200, outcome.page());
+    }
+
+    private Page cable(String id, String month, boolean text, String path, Snapshot s) throws IOException {
+        Optional<PublicCable> found = cables.find(id);
+        if (found.isEmpty()) {
+            return Page.html(404, cables.unpublished(id, s));
+        }
+        PublicCable c = found.get();
+        String canonical = text ? Urls.cableText(c.id(), c.created()) : Urls.cable(c.id(), c.created());
+        if (!canonical.equals(path)) {
+            return Page.movedTo(canonical);
+        }
+        return text ? Page.text(CablePages.text(c)) : Page.html(200, cables.page(c, s));
+    }
+
+    private byte[] home(Snapshot s) throws IOException {
+        String day = s.days.isEmpty() ? "" : s.days.get(0).value();
+        return templates.render("home.jte", new HomeView(s.chrome.withTitle("Cablegate: US diplomatic cables"), day,
+                new Link(Urls.releaseDay(day, 0), "Every cable released on " + day), listings.latest(s),
+                Charts.byMonth("Released cables by creation month", s.months)));
+    }
+
+    private Page prose(String template, String title, Snapshot s) {
+        return Page.html(200, templates.render(template, new ProseView(s.chrome.withTitle(title + " — Cablegate"))));
+    }
+
+    /** The page for a path that names nothing; the same for every such path. */
+    public Page notFound() {
+        return notFound(snapshot);
+    }
+
+    private Page notFound(Snapshot s) {
+        return Page.html(404, templates.render("message.jte", new MessageView(s.chrome.withTitle("Not found — Cablegate"),
+                "There is no page at this address",
+                List.of("The address may be mistyped, or it names a cable or a listing that is not public yet."),
+                List.of(new Link("/", "The front page"), new Link("/reldate/index.html", "The latest releases"),
+                        new Link("/search", "Search the cables"), new Link("/faq.html", "Questions and answers")))));
+    }
+
+    /** The path with percent-escapes decoded ({@code +} stays a plus), or null when it is not valid UTF-8 escaping. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

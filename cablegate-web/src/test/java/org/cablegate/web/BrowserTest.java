@@ -1,0 +1,185 @@
+package org.cablegate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A reader in a real browser (Debian's chromium, headless, driven by its chromedriver): browsing each dimension down
+ * to a cable, following permalinks and REF links, searching and narrowing, paging to the end. Saves screenshots of
+ * the main pages under target/screenshots.
+ *
+ * <p>Without chromium and chromedriver the test is skipped, and fails under CI ({@code CI=true}). Their paths can be
+ * set with CHROMIUM_BIN and CHROMEDRIVER_BIN; both are given to Selenium explicitly so that it downloads nothing.
+ */
+class BrowserTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = tool("CHROMIUM_BIN", "/usr/bin/chromium");
+        Path driver = tool("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        site = TestSite.start(dir, Duration.ofMinutes(10));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1024");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    private static Path tool(String variable, String standard) {
+        String set = System.getenv(variable);
+        Path path = Path.of(set == null || set.isBlank() ? standard : set);
+        if (!Files.isExecutable(path)) {
+            String message = path + " not found: install chromium and chromium-driver, or set " + variable;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but " + message);
+            }
+            Assumptions.abort(message);
+        }
+        return path;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private static void open(String path) {
+        browser.get(site.url(path));
+    }
+
+    private static void click(By by) {
+        browser.findElement(by).click();
+    }
+
+    private static String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dirOut = Path.of("target", "screenshots");
+        Files.createDirectories(dirOut);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dirOut.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** From a listing, the first cable's page. */
+    private static void firstCable() {
+        click(By.cssSelector("table.cables tbody tr td a"));
+        assertThat(heading()).startsWith("Viewing cable ");
+    }
+
+    @Test
+    void fromTheHomePageEachDimensionLeadsToACable() throws Exception {
+        open("/");
+        assertThat(browser.getTitle()).isEqualTo("Cablegate: US diplomatic cables");
+        assertThat(browser.findElement(By.cssSelector(".counter")).getText())
+                .isEqualTo("Currently released so far... 185 / 187");
+        screenshot("home");
+
+        click(By.cssSelector("nav.browse ul li a[href^='/reldate/2']"));
+        assertThat(heading()).startsWith("Cables released on ");
+        screenshot("listing");
+        firstCable();
+
+        open("/");
+        click(By.cssSelector("nav.browse a[href='/date/index.html#y2008']"));
+        click(By.cssSelector("a[href='/date/2008-06_0.html']"));
+        assertThat(heading()).isEqualTo("Cables created in June 2008");
+        firstCable();
+
+        open("/");
+        click(By.cssSelector("nav.browse a[href='/origin/index.html#M']"));
+        click(By.linkText("Embassy Moscow"));
+        assertThat(heading()).isEqualTo("Cables from Embassy Moscow");
+        firstCable();
+
+        open("/");
+        click(By.cssSelector("nav.browse a[href='/tag/index.html#P']"));
+        click(By.linkText("PTER"));
+        assertThat(heading()).isEqualTo("Cables tagged PTER");
+        firstCable();
+
+        open("/");
+        click(By.linkText("SECRET"));
+        assertThat(heading()).isEqualTo("Cables classified SECRET");
+        firstCable();
+    }
+
+    @Test
+    void aParagraphPermalinkAndARefLinkLeadWhereTheySay() throws Exception {
+        open("/cable/2008/06/08MOSCOW1647.html");
+        assertThat(heading()).isEqualTo("Viewing cable 08MOSCOW1647, SCENESETTER FOR COUNTERTERRORISM WORKING GROUP");
+        screenshot("cable");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("cable-phone");
+        assertThat(browser.findElement(By.tagName("html")).getSize().getWidth()).as("no sideways scrolling")
+                .isLessThanOrEqualTo(390);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1024));
+        click(By.id("par3"));
+        assertThat(browser.getCurrentUrl()).endsWith("/cable/2008/06/08MOSCOW1647.html#par3");
+
+        open("/cable/2010/02/10TESTPOST1.html");
+        click(By.linkText("08 MOSCOW 1647"));
+        assertThat(browser.getCurrentUrl()).endsWith("/cable/2008/06/08MOSCOW1647.html");
+    }
+
+    @Test
+    void aSearchIsNarrowedByClickingAFacet() throws Exception {
+        open("/");
+        WebElement box = browser.findElement(By.id("site-q"));
+        box.sendKeys("iran");
+        box.submit();
+        assertThat(heading()).isEqualTo("Search the cables");
+        assertThat(browser.findElements(By.cssSelector("ol.results > li"))).isNotEmpty();
+        assertThat(browser.findElements(By.tagName("mark"))).isNotEmpty();
+        screenshot("search");
+
+        WebElement facet = browser.findElement(By.cssSelector("aside.facets ul.counts a"));
+        String value = facet.getText();
+        long count = Long.parseLong(facet.findElement(By.xpath("following-sibling::span")).getText().replace(",", ""));
+        facet.click();
+        assertThat(browser.findElement(By.cssSelector("ul.filters a")).getText()).contains(value);
+        assertThat(browser.findElement(By.cssSelector("p.total")).getText()).endsWith("of " + count + " cables");
+    }
+
+    @Test
+    void aListingPagesToItsLastPage() throws Exception {
+        open("/tag/PREL_0.html");
+        List<WebElement> pages = browser.findElements(By.cssSelector("nav.pager li a:not([rel])"));
+        pages.get(pages.size() - 1).click();
+        assertThat(browser.findElements(By.cssSelector("nav.pager a[rel='next']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("nav.pager a[rel='prev']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("table.cables tbody tr"))).isNotEmpty();
+        assertThat(browser.getCurrentUrl()).matches(".*/tag/PREL_[1-9]\\d*\\.html");
+    }
+}

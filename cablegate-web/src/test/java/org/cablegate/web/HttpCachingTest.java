@@ -1,0 +1,137 @@
+package org.cablegate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SortOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the site tells caches and browsers: entity tags, 304s, gzip, cache lifetimes, security headers. */
+class HttpCachingTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = TestSite.start(dir, Duration.ofMinutes(10));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        site.close();
+    }
+
+    @Test
+    void theFastPathSendsWhatTheFirstRenderingSent() throws Exception {
+        String path = "/cable/2009/10/09MOSCOW2541.html";
+        HttpResponse<byte[]> miss = site.get(path);
+        HttpResponse<byte[]> hit = site.get(path);
+
+        assertThat(site.server.cache().get(path)).as("cached after the first request").isNotNull();
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(hit.body()).isEqualTo(miss.body());
+        assertThat(headers(hit)).isEqualTo(headers(miss));
+    }
+
+    @Test
+    void anUnchangedPageIsA304() throws Exception {
+        String path = "/tag/PREL_1.html";
+        for (int i = 0; i < 2; i++) { // the first answer comes through Javalin, the second from the cache
+            HttpResponse<byte[]> page = site.get(path);
+            String etag = page.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> again = site.get(path, "If-None-Match", etag);
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+            assertThat(site.get(path, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        }
+        String lastModified = site.get(path).headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(site.get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void lastModifiedIsTheNewestReleaseTime() throws Exception {
+        var newest = site.archive.search(SearchRequest.of("").withSort(SortOrder.RELEASED_NEWEST).withLimit(1))
+                .hits().get(0).released();
+        assertThat(site.get("/").headers().firstValue("Last-Modified"))
+                .hasValue(DateTimeFormatter.RFC_1123_DATE_TIME.format(newest.atOffset(ZoneOffset.UTC)));
+    }
+
+    @Test
+    void gzipIsSentToClientsThatAskAndUnzipsToTheSamePage() throws Exception {
+        for (String path : List.of("/origin/67_0.html", "/origin/67_0.html", "/search?q=iran")) {
+            HttpResponse<byte[]> plain = site.get(path);
+            HttpResponse<byte[]> zipped = site.get(path, "Accept-Encoding", "gzip");
+
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            assertThat(zipped.body().length).isLessThan(plain.body().length / 2);
+            assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes())
+                    .isEqualTo(plain.body());
+            assertThat(zipped.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/", "/cable/2008/06/08MOSCOW1647.html", "/nothing", "/search?q=(",
+                "/cable/2009/04/09TRIPOLI310.html", "/static/cablegate.css")) {
+            HttpResponse<byte[]> r = site.get(path);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(
+                    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+                            + "frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
+    }
+
+    @Test
+    void pagesMayBeHeldByACdnAndMissesOnlyBriefly() throws Exception {
+        assertThat(site.get("/tag/RS_0.html").headers().firstValue("Cache-Control"))
+                .hasValue("public, max-age=300, s-maxage=31536000");
+        assertThat(site.get("/cable/2009/04/09TRIPOLI310.html").headers().firstValue("Cache-Control"))
+                .hasValue("public, max-age=60");
+    }
+
+    @Test
+    void headSendsTheHeadersWithoutTheBody() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> head = site.send("HEAD", "/date/2008-06_0.html");
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            assertThat(head.headers().firstValue("Content-Length")).isEqualTo(site.get("/date/2008-06_0.html")
+                    .headers().firstValue("Content-Length"));
+            assertThat(head.headers().firstValue("ETag")).isEqualTo(site.get("/date/2008-06_0.html").headers()
+                    .firstValue("ETag"));
+        }
+    }
+
+    @Test
+    void thereIsNoWayToChangeAnything() throws Exception {
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            int status = site.send(method, "/cable/2008/06/08MOSCOW1647.html").statusCode();
+            assertThat(status).as(method).isIn(404, 405);
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpResponse<?> r) {
+        Map<String, List<String>> h = new TreeMap<>(r.headers().map());
+        h.remove("date");
+        return h;
+    }
+}

@@ -1,0 +1,129 @@
+package org.cablegate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cablegate.archive.index.SearchRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The search page: queries, facets that narrow, orders, paging to the last hit, and 400s that explain. */
+class SearchPageTest {
+    @TempDir
+    static Path dir;
+    static TestSite site;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = TestSite.start(dir, Duration.ofMinutes(10));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        site.close();
+    }
+
+    private static String search(String query) throws Exception {
+        return site.text("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsCablesAndMarksTheWordsInASnippet() throws Exception {
+        String page = search("counterterrorism AND russia");
+
+        long total = site.archive.search(SearchRequest.of("counterterrorism AND russia")).total();
+        assertThat(page).contains("<p class=\"total\" role=\"status\">1–" + total + " of " + total + " cables</p>")
+                .contains("<a href=\"/cable/2008/06/08MOSCOW1647.html\">08MOSCOW1647</a> SCENESETTER FOR COUNTERTERRORISM WORKING GROUP")
+                .containsPattern("<mark>(?i:counterterrorism)</mark>");
+    }
+
+    @Test
+    void aFacetValueNarrowsTheSearchToItsCount() throws Exception {
+        String page = search("iran");
+        Matcher m = Pattern.compile("<a href=\"(/search\\?q=iran&amp;f=origin%3A[^\"]+)\">([^<]+)</a> <span class=\"count\">(\\d+)</span>")
+                .matcher(page);
+        assertThat(m.find()).as("an origin facet value").isTrue();
+        String href = m.group(1).replace("&amp;", "&");
+        String origin = m.group(2);
+        int count = Integer.parseInt(m.group(3));
+
+        String narrowed = site.text(href);
+        assertThat(narrowed).contains("of " + count + " cables</p>").contains("origin: " + origin + " ✕");
+        Matcher rows = Pattern.compile("<p class=\"hit-meta\">.*?<a href=\"/origin/[^\"]+\">([^<]+)</a></p>").matcher(narrowed);
+        int seen = 0;
+        while (rows.find()) {
+            assertThat(rows.group(1)).isEqualTo(origin);
+            seen++;
+        }
+        assertThat(seen).isEqualTo(Math.min(count, 25));
+    }
+
+    @Test
+    void pagingByCursorReachesEveryHitOnce() throws Exception {
+        long total = site.archive.count();
+        List<String> ids = new ArrayList<>();
+        String path = "/search?q=&sort=created";
+        int pages = 0;
+        while (path != null) {
+            String page = site.text(path);
+            Matcher m = Pattern.compile("<p class=\"hit-title\"><a href=\"/cable/[^\"]+\">([A-Z0-9]+)</a>").matcher(page);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            Matcher next = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">").matcher(page);
+            path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+            pages++;
+        }
+        assertThat(ids).hasSize((int) total);
+        assertThat(new HashSet<>(ids)).hasSize((int) total);
+        assertThat(pages).isEqualTo((int) ((total + 24) / 25));
+        assertThat(ids).doesNotContain(TestSite.HELD_BACK, TestSite.HELD_BACK_CITED);
+    }
+
+    @Test
+    void theOrdersAreOffered() throws Exception {
+        String page = search("moscow");
+        assertThat(page).contains("<a href=\"/search?q=moscow&amp;sort=created\">Newest first</a>")
+                .contains("<a href=\"/search?q=moscow&amp;sort=released\">Latest released</a>");
+        String newest = site.text("/search?q=moscow&sort=created-oldest");
+        assertThat(newest).contains("<option value=\"created-oldest\" selected>");
+    }
+
+    @Test
+    void aQueryThatCannotRunIsA400ThatSaysWhy() throws Exception {
+        for (String query : List.of("/search?q=" + URLEncoder.encode("(iran", StandardCharsets.UTF_8),
+                "/search?q=iran&sort=sideways", "/search?q=iran&f=colour%3Ared", "/search?q=iran&after=garbage",
+                "/search?q=" + URLEncoder.encode("created:[2008-13 TO 2009]", StandardCharsets.UTF_8))) {
+            HttpResponse<byte[]> r = site.get(query);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(query)
+                    .contains("<h1>The search cannot run as written</h1>");
+        }
+        assertThat(site.text("/search?q=iran&sort=sideways")).contains("There is no order 'sideways'; the orders are relevance, created, created-oldest, released.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void theQueryIsShownAsText() throws Exception {
+        String page = search("\"<script>alert(1)</script>\"");
+        assertThat(page.toLowerCase()).doesNotContain("<script");
+        assertThat(page).contains("value=\"&#34;&lt;script>alert(1)&lt;/script>&#34;\"");
+    }
+
+    @Test
+    void theHitsAreDrawnByYear() throws Exception {
+        long in2008 = site.archive.search(SearchRequest.of("moscow AND year:2008")).total();
+        assertThat(search("moscow")).contains("<title>2008: " + in2008 + (in2008 == 1 ? " cable" : " cables") + "</title>");
+    }
+}
