@@ -68,11 +68,24 @@ public final class ApiSearchBenchmark {
                 }
                 System.out.printf("geometric mean of the p50s: HTTP %.3f ms, in-process %.3f ms; worst HTTP p99 %.3f ms%n",
                         Math.exp(logHttp / queries.size()), Math.exp(logInProcess / queries.size()), worstP99);
+                once(client, "/sitemap.xml (first: finds the page starts)");
+                once(client, "/sitemap.xml");
+                once(client, "/sitemap-3.xml");
+                once(client, "/api/search.csv?q=iran");
+                once(client, "/api/search.jsonl");
                 client.close();
             } finally {
                 app.stop();
             }
         }
+    }
+
+    /** One GET, timed, with the size of its answer. */
+    private static void once(Client client, String label) throws IOException {
+        String path = label.split(" ")[0];
+        long t0 = System.nanoTime();
+        long bytes = client.get(path);
+        System.out.printf("%-44s %8.1f ms  %,14d bytes%n", "GET " + label, (System.nanoTime() - t0) / 1e6, bytes);
     }
 
     private interface Call {
@@ -130,7 +143,8 @@ public final class ApiSearchBenchmark {
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         }
 
-        void get(String path) throws IOException {
+        /** @return the length of the body */
+        long get(String path) throws IOException {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = line();
@@ -147,15 +161,18 @@ public final class ApiSearchBenchmark {
                     chunked = true;
                 }
             }
-            if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-                    in.skipNBytes(size);
-                    line();
-                }
-                line();
-            } else {
+            if (!chunked) {
                 in.skipNBytes(length);
+                return length;
             }
+            long total = 0;
+            for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                in.skipNBytes(size);
+                total += size;
+                line();
+            }
+            line();
+            return total;
         }
 
         private String line() throws IOException {

@@ -3,9 +3,7 @@ package org.cablegate.web.data;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.cablegate.core.json.JsonWriter;
 
 /** The HTTP side every data route shares: content types, validators and 304s, error bodies. */
@@ -27,7 +25,11 @@ final class Http {
 
     /**
      * Sets ETag, Last-Modified and Cache-Control for an answer of this release, and answers 304 when the client's
-     * copy is of this release. The ETag is weak: the gzipped and the plain bytes are the same answer.
+     * If-None-Match names this release's answer. The ETag is weak: the gzipped and the plain bytes are the same answer.
+     *
+     * <p>If-Modified-Since alone never gets a 304: a release that keeps the original site's release times publishes
+     * cables older than the newest already public, so Last-Modified (the newest release time of a public cable) can
+     * stay the same across releases. The ETag names the release, so it cannot.
      *
      * @return true when a 304 was sent and the handler must write nothing
      */
@@ -35,22 +37,16 @@ final class Http {
         String query = ctx.req().getQueryString();
         String request = query == null ? ctx.path() : ctx.path() + "?" + query;
         String etag = "W/\"" + Long.toString(view.release(), 36) + "-" + Integer.toHexString(request.hashCode()) + "\"";
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(view.time().atZone(ZoneOffset.UTC));
         ctx.header("ETag", etag);
-        ctx.header("Last-Modified", lastModified);
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(view.time().atZone(ZoneOffset.UTC)));
         ctx.header("Cache-Control", CACHE);
         ctx.header("Vary", "Accept-Encoding");
         String ifNoneMatch = ctx.header("If-None-Match");
-        boolean current;
-        if (ifNoneMatch != null) {
-            current = matches(ifNoneMatch, etag);
-        } else {
-            current = notModifiedSince(ctx.header("If-Modified-Since"), view);
-        }
-        if (current) {
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             ctx.status(304);
+            return true;
         }
-        return current;
+        return false;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -62,18 +58,6 @@ final class Http {
             }
         }
         return false;
-    }
-
-    private static boolean notModifiedSince(String header, ReleaseView view) {
-        if (header == null) {
-            return false;
-        }
-        try {
-            ZonedDateTime since = ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return !view.time().atZone(ZoneOffset.UTC).isAfter(since);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.cablegate.web.data;
 
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,25 +66,30 @@ final class Sitemaps {
         if (number < 1 || number > starts.size()) {
             throw new NotFound("There is no sitemap page '" + n + "'");
         }
-        StringBuilder sb = new StringBuilder(256 + 120 * perPage / 8);
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"").append(NS).append("\">\n");
+        // Written as it is read, a thousand URLs at a time: a full page is some 5 MB.
+        ctx.contentType(Http.XML);
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
         SearchRequest request = request(starts.get(number - 1));
+        StringBuilder sb = new StringBuilder(128 * step);
         int written = 0;
         while (written < perPage) {
             SearchResult result = search(request);
+            sb.setLength(0);
             for (Hit h : result.hits()) {
                 sb.append("  <url><loc>");
                 Xml.text(sb, urls.cable(h.id(), h.created())).append("</loc><lastmod>").append(h.released().toLocalDate())
                         .append("</lastmod></url>\n");
             }
+            out.append(sb);
             written += result.hits().size();
             if (result.nextCursor().isEmpty()) {
                 break;
             }
             request = request.after(result.nextCursor().get());
         }
-        sb.append("</urlset>\n");
-        Http.send(ctx, Http.XML, sb);
+        out.write("</urlset>\n");
+        out.flush();
     }
 
     void robots(Context ctx, ReleaseView view) {
@@ -101,7 +110,10 @@ final class Sitemaps {
         }
     }
 
-    /** The page starts of this release: one pass over every cable, once per release. */
+    /**
+     * The page starts of this release, found once per release: for each page after the first, one search for the
+     * last URL of the page before, by its position (a search from a cursor would visit every cable once a page).
+     */
     private Pages pages(ReleaseView view) throws IOException {
         Pages p = pages;
         if (p != null && p.release() == view.release()) {
@@ -109,18 +121,17 @@ final class Sitemaps {
         }
         List<Optional<String>> starts = new ArrayList<>();
         starts.add(Optional.empty());
-        SearchRequest request = request(Optional.empty());
-        long seen = 0;
         while (true) {
-            SearchResult result = search(request);
-            seen += result.hits().size();
-            if (result.nextCursor().isEmpty()) {
+            long last = (long) starts.size() * perPage - 1;
+            if (last > Integer.MAX_VALUE - 1) {
                 break;
             }
-            if (seen % perPage == 0) {
-                starts.add(result.nextCursor());
+            Optional<String> next = search(new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, (int) last, 1,
+                    Optional.empty(), Set.of(), 1)).nextCursor();
+            if (next.isEmpty()) {
+                break;
             }
-            request = request.after(result.nextCursor().get());
+            starts.add(next);
         }
         p = new Pages(view.release(), List.copyOf(starts));
         pages = p;

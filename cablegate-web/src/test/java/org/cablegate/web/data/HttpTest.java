@@ -43,9 +43,9 @@ class HttpTest extends ServedSample {
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).contains(etag);
         assertThat(server.bytes(path, "If-None-Match", "W/\"1-0\", " + etag).statusCode()).isEqualTo(304);
-        assertThat(server.bytes(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
         assertThat(server.bytes(path, "If-None-Match", "W/\"1-0\"").statusCode()).isEqualTo(200);
-        assertThat(server.bytes(path, "If-Modified-Since", "Sun, 5 Dec 2010 09:29:59 GMT").statusCode()).isEqualTo(200);
+        // A time alone does not name a release (see Http.notModified).
+        assertThat(server.bytes(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
     }
 
     @Test
