@@ -26,7 +26,7 @@ import org.cablegate.web.data.DataRoutes;
  * GET, in one run. The client is a plain socket writing HTTP/1.1 requests, as wrk's is: the JDK's HttpClient adds
  * about a millisecond of its own per request on this machine, which would be measured as the server's.
  * <pre>
- * java -Xmx2g -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.ApiSearchBenchmark /tmp/copy/public
+ * java -Xmx2g -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.ApiSearchBenchmark DATA/public
  * </pre>
  * The argument is a public archive directory; it is only read.
  */
