@@ -54,14 +54,9 @@ final class Api {
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind) throws IOException, BadQueryException, NotFound {
-        Listing listing = listing(kind, ctx.pathParam("key"), view);
+        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.slugs());
         SearchRequest request = SearchParams.listing(ctx, listing, LISTING_LIMIT);
         page(ctx, request, archive.search(request), listing);
-    }
-
-    static Listing listing(Listing.Kind kind, String key, ReleaseView view) throws NotFound {
-        return Listing.resolve(kind, key, view.slugs())
-                .orElseThrow(() -> new NotFound("There is no " + kind.label() + " listing '" + key + "'"));
     }
 
     private void page(Context ctx, SearchRequest request, SearchResult result, Listing listing) {

@@ -36,13 +36,13 @@ final class Feeds {
     }
 
     void tag(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
-        Listing tag = Api.listing(Listing.Kind.TAG, ctx.pathParam("tag"), view);
+        Listing tag = Listing.named(Listing.Kind.TAG, ctx.pathParam("tag"), view.slugs());
         feed(ctx, view, SearchRequest.of("").withFilter(Facet.TAG, tag.value()), "/feed/tag/" + SiteUrls.segment(tag.key()) + ".atom",
                 "Cablegate: tag " + tag.value(), urls.of("/tag/" + SiteUrls.segment(tag.key()) + "_0.html"));
     }
 
     void origin(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
-        Listing origin = Api.listing(Listing.Kind.ORIGIN, ctx.pathParam("slug"), view);
+        Listing origin = Listing.named(Listing.Kind.ORIGIN, ctx.pathParam("slug"), view.slugs());
         feed(ctx, view, SearchRequest.of("").withFilter(Facet.ORIGIN, origin.value()),
                 "/feed/origin/" + origin.key() + ".atom", "Cablegate: " + origin.value(),
                 urls.of("/origin/" + origin.key() + "_0.html"));

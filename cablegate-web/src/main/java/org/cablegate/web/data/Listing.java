@@ -50,6 +50,12 @@ record Listing(Kind kind, String key, String value) {
         };
     }
 
+    /** The listing a URL key names, or a 404 that says which one is not there. */
+    static Listing named(Kind kind, String key, Slugs slugs) throws NotFound {
+        return resolve(kind, key, slugs)
+                .orElseThrow(() -> new NotFound("There is no " + kind.label() + " listing '" + key + "'"));
+    }
+
     private static boolean isDay(String key) {
         try {
             LocalDate.parse(key);

@@ -2,10 +2,7 @@ package org.cablegate.web.data;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.cablegate.archive.index.BadQueryException;
-import org.cablegate.archive.index.Facet;
-import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
@@ -20,24 +17,17 @@ import org.cablegate.archive.index.SortOrder;
  * @param slugs   numbers of the released origins and classifications
  */
 record ReleaseView(long release, LocalDateTime time, Slugs slugs) {
-    /** More values than any facet has (the full set has fewer than 300 origins and 6 classifications). */
-    private static final int ALL_VALUES = 100_000;
     static final LocalDateTime BEFORE_ANY_RELEASE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     static ReleaseView load(PublicArchive archive, long release) throws IOException {
         SearchResult newest;
         try {
-            newest = archive.search(SearchRequest.of("").withLimit(1).withSort(SortOrder.RELEASED_NEWEST)
-                    .withFacets(ALL_VALUES, Facet.ORIGIN, Facet.CLASSIFICATION));
+            newest = archive.search(SearchRequest.of("").withLimit(1).withSort(SortOrder.RELEASED_NEWEST));
         } catch (BadQueryException e) {
             throw new IllegalStateException("the empty query always parses", e);
         }
         LocalDateTime time = newest.hits().isEmpty() ? BEFORE_ANY_RELEASE : newest.hits().get(0).released();
-        return new ReleaseView(release, time, Slugs.of(values(newest, Facet.ORIGIN), values(newest, Facet.CLASSIFICATION)));
-    }
-
-    private static List<String> values(SearchResult result, Facet facet) {
-        return result.facets().getOrDefault(facet, List.of()).stream().map(FacetCount::value).toList();
+        return new ReleaseView(release, time, Slugs.of(archive));
     }
 
     /** Keeps the view of the newest release, reloading it when a release has been published. */

@@ -1,5 +1,6 @@
 package org.cablegate.web.data;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.cablegate.archive.index.BadQueryException;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.FacetCount;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SearchResult;
 
 /**
  * The numbers that stand for origins and classifications in the original site's URLs ({@code /origin/67_0.html} is
@@ -21,12 +28,31 @@ import java.util.TreeSet;
  * the numbers of those after it. Names compare by their UTF-16 code units, which is byte order for ASCII names.
  */
 public final class Slugs {
+    /** More values than any facet has (the full set has fewer than 300 origins and 6 classifications). */
+    private static final int ALL_VALUES = 100_000;
+
     private final Numbering origins;
     private final Numbering classifications;
 
     private Slugs(Numbering origins, Numbering classifications) {
         this.origins = origins;
         this.classifications = classifications;
+    }
+
+    /** The numbers of the archive's current release. */
+    public static Slugs of(PublicArchive archive) throws IOException {
+        SearchResult all;
+        try {
+            all = archive.search(SearchRequest.of("").withLimit(0).withFacets(ALL_VALUES, Facet.ORIGIN,
+                    Facet.CLASSIFICATION));
+        } catch (BadQueryException e) {
+            throw new IllegalStateException("the empty query always parses", e);
+        }
+        return of(values(all, Facet.ORIGIN), values(all, Facet.CLASSIFICATION));
+    }
+
+    private static List<String> values(SearchResult result, Facet facet) {
+        return result.facets().getOrDefault(facet, List.of()).stream().map(FacetCount::value).toList();
     }
 
     /**

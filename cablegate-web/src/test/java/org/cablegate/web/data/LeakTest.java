@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.cablegate.core.model.Cable;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +35,8 @@ class LeakTest extends ServedSample {
         }
     }
 
-    static java.util.Map<String, List<String>> withoutDate(HttpResponse<?> r) {
-        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+    static Map<String, List<String>> withoutDate(HttpResponse<?> r) {
+        Map<String, List<String>> headers = new TreeMap<>(r.headers().map());
         headers.remove("date");
         return headers;
     }
@@ -100,6 +103,19 @@ class LeakTest extends ServedSample {
         }
         assertThat(origins).doesNotContain(TRIPOLI)
                 .isEqualTo(new HashSet<>(released.values().stream().map(Cable::origin).toList()));
+    }
+
+    @Test
+    void theSlugsOfTheArchiveNumberReleasedOriginsOnly() throws Exception {
+        Slugs slugs = Slugs.of(archive);
+
+        assertThat(slugs.origins()).doesNotContain(TRIPOLI)
+                .isEqualTo(new TreeSet<>(released.values().stream().map(Cable::origin).toList())
+                        .descendingSet().stream().toList());
+        assertThat(slugs.origin(TRIPOLI)).isEmpty();
+        assertThat(slugs.origin("Embassy Moscow")).contains(originSlug("Embassy Moscow"));
+        assertThat(slugs.classifications()).containsExactly("CONFIDENTIAL", "CONFIDENTIAL//NOFORN", "SECRET",
+                "SECRET//NOFORN", "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY");
     }
 
     @Test
