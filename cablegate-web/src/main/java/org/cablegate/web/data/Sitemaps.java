@@ -7,10 +7,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cablegate.archive.index.BadQueryException;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
@@ -32,8 +35,13 @@ final class Sitemaps {
     private final int step;
     private volatile Pages pages;
 
-    /** Where each page starts: the cursor after the last URL of the page before (empty for the first). */
-    private record Pages(long release, List<Optional<String>> starts) {}
+    /**
+     * Where each page starts: the cursor after the last URL of the page before (empty for the first), and the
+     * creation year of that URL, before which the page holds nothing.
+     */
+    private record Start(Optional<String> cursor, String year) {}
+
+    private record Pages(long release, List<Start> starts) {}
 
     /** @param perPage URLs per page: {@value #URLS_PER_PAGE}, or fewer in tests, a multiple of 1,000 above 1,000 */
     Sitemaps(PublicArchive archive, SiteUrls urls, int perPage) {
@@ -61,7 +69,7 @@ final class Sitemaps {
 
     void page(Context ctx, ReleaseView view) throws IOException, NotFound {
         String n = ctx.pathParam("n");
-        List<Optional<String>> starts = pages(view).starts();
+        List<Start> starts = pages(view).starts();
         int number = n.matches("[1-9]\\d{0,5}") ? Integer.parseInt(n) : 0;
         if (number < 1 || number > starts.size()) {
             throw new NotFound("There is no sitemap page '" + n + "'");
@@ -70,7 +78,11 @@ final class Sitemaps {
         ctx.contentType(Http.XML);
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
-        SearchRequest request = request(starts.get(number - 1));
+        // Only the years the page spans are searched: from the year of its start to the year of the next page's.
+        Start start = starts.get(number - 1);
+        String to = number < starts.size() ? starts.get(number).year() : "*";
+        SearchRequest request = new SearchRequest("created:[" + start.year() + " TO " + to + "]", List.of(),
+                SortOrder.CREATED_OLDEST, 0, step, start.cursor(), Set.of(), 1);
         StringBuilder sb = new StringBuilder(128 * step);
         int written = 0;
         while (written < perPage) {
@@ -98,10 +110,6 @@ final class Sitemaps {
                 + "Allow: /\n\nSitemap: " + urls.of("/sitemap.xml") + "\n");
     }
 
-    private SearchRequest request(Optional<String> cursor) {
-        return new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, 0, step, cursor, Set.of(), 1);
-    }
-
     private SearchResult search(SearchRequest request) throws IOException {
         try {
             return archive.search(request);
@@ -111,27 +119,34 @@ final class Sitemaps {
     }
 
     /**
-     * The page starts of this release, found once per release: for each page after the first, one search for the
-     * last URL of the page before, by its position (a search from a cursor would visit every cable once a page).
+     * The page starts of this release, found once per release. The cable at the end of a page is found by its position
+     * within its creation year (the year counts say which year holds it), searching from that year on: a cursor only
+     * holds sort values, so one made by that narrower search serves the search of everything. Searching everything by
+     * position would rank up to 250,000 hits; paging to it with cursors would visit every cable once a page.
      */
     private Pages pages(ReleaseView view) throws IOException {
         Pages p = pages;
         if (p != null && p.release() == view.release()) {
             return p;
         }
-        List<Optional<String>> starts = new ArrayList<>();
-        starts.add(Optional.empty());
-        while (true) {
+        List<FacetCount> years = new ArrayList<>(search(new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, 0, 0,
+                Optional.empty(), Set.of(Facet.YEAR), 10_000)).facets().getOrDefault(Facet.YEAR, List.of()));
+        years.sort(Comparator.comparing(FacetCount::value));
+        List<Start> starts = new ArrayList<>();
+        starts.add(new Start(Optional.empty(), years.isEmpty() ? "*" : years.get(0).value()));
+        long before = 0;
+        for (FacetCount year : years) {
             long last = (long) starts.size() * perPage - 1;
-            if (last > Integer.MAX_VALUE - 1) {
-                break;
+            while (last < before + year.count()) {
+                Optional<String> next = search(new SearchRequest("created:[" + year.value() + " TO *]", List.of(),
+                        SortOrder.CREATED_OLDEST, (int) (last - before), 1, Optional.empty(), Set.of(), 1)).nextCursor();
+                if (next.isEmpty()) {
+                    break;
+                }
+                starts.add(new Start(next, year.value()));
+                last = (long) starts.size() * perPage - 1;
             }
-            Optional<String> next = search(new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, (int) last, 1,
-                    Optional.empty(), Set.of(), 1)).nextCursor();
-            if (next.isEmpty()) {
-                break;
-            }
-            starts.add(next);
+            before += year.count();
         }
         p = new Pages(view.release(), List.copyOf(starts));
         pages = p;
