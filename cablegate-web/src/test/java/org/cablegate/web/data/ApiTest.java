@@ -61,6 +61,17 @@ class ApiTest extends ServedSample {
     }
 
     @Test
+    void aMalformedIdIsFoundByItsCorrectedFormToo() throws Exception {
+        Cable malformed = released.values().stream().filter(c -> !c.canonicalId().equals(c.id())).findFirst().orElseThrow();
+
+        JsonNode byCorrected = json("/api/cable/" + malformed.canonicalId() + ".json");
+
+        assertThat(byCorrected.get("id").asText()).isEqualTo(malformed.id());
+        assertThat(byCorrected.get("url").asText()).isEqualTo(cableUrl(malformed));
+        assertThat(byCorrected).isEqualTo(json("/api/cable/" + malformed.id() + ".json"));
+    }
+
+    @Test
     void citedCablesAreListed() throws Exception {
         Cable citing = released.values().stream().filter(c -> !c.references().isEmpty()).findFirst().orElseThrow();
         List<String> cited = new ArrayList<>();
