@@ -37,8 +37,9 @@ final class Feeds {
 
     void tag(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
         Listing tag = Listing.named(Listing.Kind.TAG, ctx.pathParam("tag"), view.slugs());
-        feed(ctx, view, SearchRequest.of("").withFilter(Facet.TAG, tag.value()), "/feed/tag/" + SiteUrls.segment(tag.key()) + ".atom",
-                "Cablegate: tag " + tag.value(), urls.of("/tag/" + SiteUrls.segment(tag.key()) + "_0.html"));
+        String key = SiteUrls.segment(tag.key());
+        feed(ctx, view, SearchRequest.of("").withFilter(Facet.TAG, tag.value()), "/feed/tag/" + key + ".atom",
+                "Cablegate: tag " + tag.value(), urls.of("/tag/" + key + "_0.html"));
     }
 
     void origin(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
