@@ -1,0 +1,95 @@
+package org.cablegate.web.data;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.SearchRequest;
+
+/**
+ * One listing of the original site: the cables of a release day, a creation month, a tag, an origin or a
+ * classification, named in URLs by the same key as there ({@code 2010-11-28}, {@code 2008-06}, {@code PREL},
+ * {@code 67}, {@code 3}).
+ *
+ * @param kind  which dimension
+ * @param key   the key as in the URL
+ * @param value what the key stands for: the day, month or tag itself, the origin's or classification's name
+ */
+record Listing(Kind kind, String key, String value) {
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+    enum Kind {
+        /** Cables released on a day: {@code /reldate/2010-11-28_0.html} on the original site. */
+        RELDATE,
+        /** Cables created in a month: {@code /date/2008-06_0.html}. */
+        DATE,
+        TAG,
+        ORIGIN,
+        CLASSIFICATION;
+
+        /** As in URLs and JSON: {@code reldate}. */
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The listing a URL key names, or empty when it names none (a malformed day, an origin number not in use). */
+    static Optional<Listing> resolve(Kind kind, String key, Slugs slugs) {
+        return switch (kind) {
+            case RELDATE -> DAY.matcher(key).matches() && isDay(key) ? Optional.of(new Listing(kind, key, key))
+                    : Optional.empty();
+            case DATE -> MONTH.matcher(key).matches() && isMonth(key) ? Optional.of(new Listing(kind, key, key))
+                    : Optional.empty();
+            case TAG -> key.isBlank() ? Optional.empty() : Optional.of(new Listing(kind, key, key));
+            case ORIGIN -> slugs.originOf(key).map(name -> new Listing(kind, key, name));
+            case CLASSIFICATION -> slugs.classificationOf(key).map(name -> new Listing(kind, key, name));
+        };
+    }
+
+    /** The listing a URL key names, or a 404 that says which one is not there. */
+    static Listing named(Kind kind, String key, Slugs slugs) throws NotFound {
+        return resolve(kind, key, slugs)
+                .orElseThrow(() -> new NotFound("There is no " + kind.label() + " listing '" + key + "'"));
+    }
+
+    private static boolean isDay(String key) {
+        try {
+            LocalDate.parse(key);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMonth(String key) {
+        try {
+            YearMonth.parse(key);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The search that lists it. Days and months are query ranges (the query parser reads them), the others exact
+     * facet filters.
+     */
+    SearchRequest request() {
+        return switch (kind) {
+            case RELDATE -> SearchRequest.of("released:" + key);
+            case DATE -> SearchRequest.of("created:" + key);
+            case TAG -> SearchRequest.of("").withFilter(Facet.TAG, value);
+            case ORIGIN -> SearchRequest.of("").withFilter(Facet.ORIGIN, value);
+            case CLASSIFICATION -> SearchRequest.of("").withFilter(Facet.CLASSIFICATION, value);
+        };
+    }
+
+    /** A name for files and feed titles: {@code origin-67}. */
+    String fileName() {
+        return kind.label() + "-" + key.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,155 @@
+package org.cablegate.web.data;
+
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cablegate.archive.index.BadQueryException;
+import org.cablegate.archive.index.Facet;
+import org.cablegate.archive.index.FacetCount;
+import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.SortOrder;
+
+/**
+ * {@code /sitemap.xml}, an index of sitemap pages of at most {@value #URLS_PER_PAGE} cable URLs each (the protocol's
+ * limit; the full set needs six), and {@code /robots.txt} that points crawlers at it. Cables are listed oldest created
+ * first, so a release adds URLs to the pages of their months and a page's content depends only on the release.
+ */
+final class Sitemaps {
+    static final int URLS_PER_PAGE = 50_000;
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private final PublicArchive archive;
+    private final SiteUrls urls;
+    private final int perPage;
+    private final int step;
+    private volatile Pages pages;
+
+    /**
+     * Where each page starts: the cursor after the last URL of the page before (empty for the first), and the
+     * creation year of that URL, before which the page holds nothing.
+     */
+    private record Start(Optional<String> cursor, String year) {}
+
+    private record Pages(long release, List<Start> starts) {}
+
+    /** @param perPage URLs per page: {@value #URLS_PER_PAGE}, or fewer in tests, a multiple of 1,000 above 1,000 */
+    Sitemaps(PublicArchive archive, SiteUrls urls, int perPage) {
+        if (perPage > SearchRequest.MAX_LIMIT && perPage % SearchRequest.MAX_LIMIT != 0) {
+            throw new IllegalArgumentException("pages above " + SearchRequest.MAX_LIMIT + " URLs must be a multiple of it");
+        }
+        this.archive = archive;
+        this.urls = urls;
+        this.perPage = perPage;
+        this.step = Math.min(perPage, SearchRequest.MAX_LIMIT);
+    }
+
+    void index(Context ctx, ReleaseView view) throws IOException {
+        int count = pages(view).starts().size();
+        StringBuilder sb = new StringBuilder(256 + 128 * count);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"").append(NS).append("\">\n");
+        for (int i = 1; i <= count; i++) {
+            sb.append("  <sitemap><loc>");
+            Xml.text(sb, urls.of("/sitemap-" + i + ".xml")).append("</loc><lastmod>").append(view.time().toLocalDate())
+                    .append("</lastmod></sitemap>\n");
+        }
+        sb.append("</sitemapindex>\n");
+        Http.send(ctx, Http.XML, sb);
+    }
+
+    void page(Context ctx, ReleaseView view) throws IOException, NotFound {
+        String n = ctx.pathParam("n");
+        List<Start> starts = pages(view).starts();
+        int number = n.matches("[1-9]\\d{0,5}") ? Integer.parseInt(n) : 0;
+        if (number < 1 || number > starts.size()) {
+            throw new NotFound("There is no sitemap page '" + n + "'");
+        }
+        // Written as it is read, a thousand URLs at a time: a full page is some 5 MB.
+        ctx.contentType(Http.XML);
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
+        // Only the years the page spans are searched: from the year of its start to the year of the next page's.
+        Start start = starts.get(number - 1);
+        String to = number < starts.size() ? starts.get(number).year() : "*";
+        SearchRequest request = new SearchRequest("created:[" + start.year() + " TO " + to + "]", List.of(),
+                SortOrder.CREATED_OLDEST, 0, step, start.cursor(), Set.of(), 1);
+        StringBuilder sb = new StringBuilder(128 * step);
+        int written = 0;
+        while (written < perPage) {
+            SearchResult result = search(request);
+            sb.setLength(0);
+            for (Hit h : result.hits()) {
+                sb.append("  <url><loc>");
+                Xml.text(sb, urls.cable(h.id(), h.created())).append("</loc><lastmod>").append(h.released().toLocalDate())
+                        .append("</lastmod></url>\n");
+            }
+            out.append(sb);
+            written += result.hits().size();
+            if (result.nextCursor().isEmpty()) {
+                break;
+            }
+            request = request.after(result.nextCursor().get());
+        }
+        out.write("</urlset>\n");
+        out.flush();
+    }
+
+    void robots(Context ctx, ReleaseView view) {
+        // Searches and their feeds are endless in number and each costs a query: crawlers get the pages instead.
+        Http.send(ctx, Http.TEXT, "User-agent: *\nDisallow: /search\nDisallow: /api/search\nDisallow: /feed/search.atom\n"
+                + "Allow: /\n\nSitemap: " + urls.of("/sitemap.xml") + "\n");
+    }
+
+    private SearchResult search(SearchRequest request) throws IOException {
+        try {
+            return archive.search(request);
+        } catch (BadQueryException e) {
+            throw new IllegalStateException("a cursor the archive made was refused", e);
+        }
+    }
+
+    /**
+     * The page starts of this release, found once per release. The cable at the end of a page is found by its position
+     * within its creation year (the year counts say which year holds it), searching from that year on: a cursor only
+     * holds sort values, so one made by that narrower search serves the search of everything. Searching everything by
+     * position would rank up to 250,000 hits; paging to it with cursors would visit every cable once a page.
+     */
+    private Pages pages(ReleaseView view) throws IOException {
+        Pages p = pages;
+        if (p != null && p.release() == view.release()) {
+            return p;
+        }
+        List<FacetCount> years = new ArrayList<>(search(new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, 0, 0,
+                Optional.empty(), Set.of(Facet.YEAR), 10_000)).facets().getOrDefault(Facet.YEAR, List.of()));
+        years.sort(Comparator.comparing(FacetCount::value));
+        List<Start> starts = new ArrayList<>();
+        starts.add(new Start(Optional.empty(), years.isEmpty() ? "*" : years.get(0).value()));
+        long before = 0;
+        for (FacetCount year : years) {
+            long last = (long) starts.size() * perPage - 1;
+            while (last < before + year.count()) {
+                Optional<String> next = search(new SearchRequest("created:[" + year.value() + " TO *]", List.of(),
+                        SortOrder.CREATED_OLDEST, (int) (last - before), 1, Optional.empty(), Set.of(), 1)).nextCursor();
+                if (next.isEmpty()) {
+                    break;
+                }
+                starts.add(new Start(next, year.value()));
+                last = (long) starts.size() * perPage - 1;
+            }
+            before += year.count();
+        }
+        p = new Pages(view.release(), List.copyOf(starts));
+        pages = p;
+        return p;
+    }
+}
