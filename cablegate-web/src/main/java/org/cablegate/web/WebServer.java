@@ -4,12 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.web.data.DataRoutes;
 import org.cablegate.web.http.CacheFrontHandler;
 import org.cablegate.web.http.PageCache;
 import org.cablegate.web.site.Site;
@@ -26,21 +28,31 @@ public final class WebServer implements AutoCloseable {
     /**
      * @param host         address to listen on ({@code 127.0.0.1}; {@code 0.0.0.0} for every interface)
      * @param port         port; 0 picks a free one
+     * @param baseUrl      where readers reach the site, for the absolute URLs of feeds and sitemaps
+     *                     ({@code https://cablegate.example}); pages themselves use paths only
      * @param cacheBytes   the page cache's budget
      * @param refreshEvery how often to look for a new release
      */
-    public record Options(String host, int port, long cacheBytes, Duration refreshEvery) {
+    public record Options(String host, int port, URI baseUrl, long cacheBytes, Duration refreshEvery) {
         public Options {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(refreshEvery, "refreshEvery");
         }
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 8080, 128L << 20, Duration.ofSeconds(2));
+            return new Options("127.0.0.1", 8080, URI.create("http://127.0.0.1:8080"), 128L << 20, Duration.ofSeconds(2));
         }
 
+        /** Listens elsewhere; the base URL becomes that address (set another with {@link #withBaseUrl}). */
         public Options withAddress(String newHost, int newPort) {
-            return new Options(newHost, newPort, cacheBytes, refreshEvery);
+            String reachable = newHost.equals("0.0.0.0") ? "127.0.0.1" : newHost;
+            URI url = URI.create("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + newPort);
+            return new Options(newHost, newPort, url, cacheBytes, refreshEvery);
+        }
+
+        public Options withBaseUrl(URI newBaseUrl) {
+            return new Options(host, port, newBaseUrl, cacheBytes, refreshEvery);
         }
     }
 
@@ -59,8 +71,9 @@ public final class WebServer implements AutoCloseable {
         this.javalin = Javalin.create(config -> {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            // Pages are gzipped once when cached; Javalin compressing them again per request would undo that.
-            config.http.compressionStrategy = CompressionStrategy.NONE;
+            // The data routes' answers are compressed by Javalin; pages are gzipped once when cached and sent
+            // with compression disabled (Replies), so that they are not compressed again per request.
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.startup.showJavalinBanner = false;
             // Javalin attaches its own handler inside the innermost wrapper it finds: ours stays in front.
             config.jetty.modifyServer(server -> server.setHandler(front));
@@ -84,7 +97,7 @@ public final class WebServer implements AutoCloseable {
      */
     private void registerRoutes(RoutesConfig routes, PublicArchive archive) {
         SiteRoutes.register(routes, site, cache);
-        // DataRoutes.register(routes, archive) goes here: /api/, /feed/, downloads, sitemap.xml, robots.txt.
+        DataRoutes.register(routes, archive, options.baseUrl());
         SiteRoutes.registerFallback(routes, site);
     }
 

@@ -82,7 +82,8 @@ final class TestSite implements AutoCloseable {
             }
         }
         PublicArchive archive = PublicArchive.open(Releaser.publicDir(data));
-        WebServer server = WebServer.create(archive, new WebServer.Options("127.0.0.1", 0, 32L << 20, refreshEvery))
+        WebServer server = WebServer.create(archive, new WebServer.Options("127.0.0.1", 0,
+                URI.create("http://cablegate.test"), 32L << 20, refreshEvery))
                 .start();
         return new TestSite(data, archive, server);
     }

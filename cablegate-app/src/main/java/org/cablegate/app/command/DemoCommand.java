@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("== 7. The public site, from the public archive only");
         out.flush();
-        ServeCommand.serve(dataDir, "127.0.0.1", port, out);
+        ServeCommand.serve(dataDir, ServeCommand.options("127.0.0.1", port, null), out);
         return ExitCode.OK;
     }
 }

@@ -1,6 +1,7 @@
 package org.cablegate.app.command;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,16 +33,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Where readers reach the site, for the links in feeds and sitemaps "
+                    + "(default: the address served, http://HOST:PORT).")
+    URI baseUrl;
+
     @Override
     public Integer call() throws Exception {
-        serve(data.path(), host, port, spec.commandLine().getOut());
+        serve(data.path(), options(host, port, baseUrl), spec.commandLine().getOut());
         return ExitCode.OK;
     }
 
+    static WebServer.Options options(String host, int port, URI baseUrl) {
+        WebServer.Options options = WebServer.Options.defaults().withAddress(host, port);
+        return baseUrl == null ? options : options.withBaseUrl(baseUrl);
+    }
+
     /** Serves a data directory's public archive until the process is stopped. */
-    static void serve(Path dataDir, String host, int port, PrintWriter out) throws Exception {
+    static void serve(Path dataDir, WebServer.Options options, PrintWriter out) throws Exception {
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
-                WebServer server = WebServer.create(archive, WebServer.Options.defaults().withAddress(host, port))) {
+                WebServer server = WebServer.create(archive, options)) {
             server.start();
             out.println("Serving " + archive.count() + " released cables at " + server.url() + " (Ctrl-C stops)");
             out.flush();

@@ -54,7 +54,7 @@ final class Api {
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind) throws IOException, BadQueryException, NotFound {
-        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.slugs());
+        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
         SearchRequest request = SearchParams.listing(ctx, listing, LISTING_LIMIT);
         page(ctx, request, archive.search(request), listing);
     }

@@ -53,7 +53,7 @@ final class Downloads {
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind, Format format)
             throws IOException, BadQueryException, NotFound {
-        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.slugs());
+        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
         write(ctx, SearchParams.listing(ctx, listing, SearchRequest.MAX_LIMIT), listing.fileName(), format);
     }
 

@@ -15,6 +15,7 @@ import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
 import org.cablegate.core.json.CableJson;
+import org.cablegate.web.url.Urls;
 
 /**
  * Atom feeds (RFC 4287) of the newest releases: of everything, of a tag, of an origin, of any search. Entries are the
@@ -36,14 +37,14 @@ final class Feeds {
     }
 
     void tag(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
-        Listing tag = Listing.named(Listing.Kind.TAG, ctx.pathParam("tag"), view.slugs());
-        String key = SiteUrls.segment(tag.key());
+        Listing tag = Listing.named(Listing.Kind.TAG, ctx.pathParam("tag"), view.values());
+        String key = Urls.segment(tag.key());
         feed(ctx, view, SearchRequest.of("").withFilter(Facet.TAG, tag.value()), "/feed/tag/" + key + ".atom",
                 "Cablegate: tag " + tag.value(), urls.of("/tag/" + key + "_0.html"));
     }
 
     void origin(Context ctx, ReleaseView view) throws IOException, BadQueryException, NotFound {
-        Listing origin = Listing.named(Listing.Kind.ORIGIN, ctx.pathParam("slug"), view.slugs());
+        Listing origin = Listing.named(Listing.Kind.ORIGIN, ctx.pathParam("slug"), view.values());
         feed(ctx, view, SearchRequest.of("").withFilter(Facet.ORIGIN, origin.value()),
                 "/feed/origin/" + origin.key() + ".atom", "Cablegate: " + origin.value(),
                 urls.of("/origin/" + origin.key() + "_0.html"));

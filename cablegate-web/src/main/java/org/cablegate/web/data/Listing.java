@@ -38,21 +38,21 @@ record Listing(Kind kind, String key, String value) {
     }
 
     /** The listing a URL key names, or empty when it names none (a malformed day, an origin number not in use). */
-    static Optional<Listing> resolve(Kind kind, String key, Slugs slugs) {
+    static Optional<Listing> resolve(Kind kind, String key, ReleasedValues values) {
         return switch (kind) {
             case RELDATE -> DAY.matcher(key).matches() && isDay(key) ? Optional.of(new Listing(kind, key, key))
                     : Optional.empty();
             case DATE -> MONTH.matcher(key).matches() && isMonth(key) ? Optional.of(new Listing(kind, key, key))
                     : Optional.empty();
             case TAG -> key.isBlank() ? Optional.empty() : Optional.of(new Listing(kind, key, key));
-            case ORIGIN -> slugs.originOf(key).map(name -> new Listing(kind, key, name));
-            case CLASSIFICATION -> slugs.classificationOf(key).map(name -> new Listing(kind, key, name));
+            case ORIGIN -> values.originOf(key).map(name -> new Listing(kind, key, name));
+            case CLASSIFICATION -> values.classificationOf(key).map(name -> new Listing(kind, key, name));
         };
     }
 
     /** The listing a URL key names, or a 404 that says which one is not there. */
-    static Listing named(Kind kind, String key, Slugs slugs) throws NotFound {
-        return resolve(kind, key, slugs)
+    static Listing named(Kind kind, String key, ReleasedValues values) throws NotFound {
+        return resolve(kind, key, values)
                 .orElseThrow(() -> new NotFound("There is no " + kind.label() + " listing '" + key + "'"));
     }
 

@@ -10,13 +10,13 @@ import org.cablegate.archive.index.SortOrder;
 
 /**
  * What every answer of one release shares: the release number (the ETag's root), the time of its newest cable (the
- * Last-Modified), and the slugs of its origins and classifications. Computed once per release.
+ * Last-Modified), and its origins and classifications. Computed once per release.
  *
  * @param release the archive's last release, 0 before the first
  * @param time    the newest release time of a public cable; 1970-01-01 before the first release
- * @param slugs   numbers of the released origins and classifications
+ * @param values  the released origins and classifications, with their path names
  */
-record ReleaseView(long release, LocalDateTime time, Slugs slugs) {
+record ReleaseView(long release, LocalDateTime time, ReleasedValues values) {
     static final LocalDateTime BEFORE_ANY_RELEASE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     static ReleaseView load(PublicArchive archive, long release) throws IOException {
@@ -27,7 +27,7 @@ record ReleaseView(long release, LocalDateTime time, Slugs slugs) {
             throw new IllegalStateException("the empty query always parses", e);
         }
         LocalDateTime time = newest.hits().isEmpty() ? BEFORE_ANY_RELEASE : newest.hits().get(0).released();
-        return new ReleaseView(release, time, Slugs.of(archive));
+        return new ReleaseView(release, time, ReleasedValues.of(archive));
     }
 
     /** Keeps the view of the newest release, reloading it when a release has been published. */

@@ -10,6 +10,8 @@ public final class Replies {
     private Replies() {}
 
     public static void send(Context ctx, CachedPage page, String lastModified) {
+        // The variant is already gzipped or deliberately plain.
+        ctx.disableCompression();
         CachedPage.Variant v = page.variant(ctx.header(Header.ACCEPT_ENCODING));
         if (page.notModified(ctx.header(Header.IF_NONE_MATCH), ctx.header(Header.IF_MODIFIED_SINCE), lastModified)) {
             ctx.status(304);

@@ -27,6 +27,7 @@ import org.cablegate.web.view.CableView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.Row;
 import org.cablegate.web.view.UnpublishedView;
+import org.cablegate.web.url.Urls;
 
 /**
  * A cable's page, its plain text, and the page at the URL of a cable that is not public. The public archive stores

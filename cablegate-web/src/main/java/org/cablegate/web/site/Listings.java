@@ -23,6 +23,7 @@ import org.cablegate.web.view.Link;
 import org.cablegate.web.view.ListingView;
 import org.cablegate.web.view.Pager;
 import org.cablegate.web.view.Row;
+import org.cablegate.web.url.Urls;
 
 /** The listing pages ({@code /tag/PREL_3.html}: 50 cables a page, oldest first) and the index of each dimension. */
 final class Listings {

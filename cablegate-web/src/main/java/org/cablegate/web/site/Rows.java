@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.Row;
+import org.cablegate.web.url.Urls;
 
 /** A hit as a row of a listing, every column a link to the listing it belongs to. */
 final class Rows {

@@ -15,6 +15,7 @@ import org.cablegate.web.view.HomeView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.MessageView;
 import org.cablegate.web.view.ProseView;
+import org.cablegate.web.url.Urls;
 
 /**
  * The site as a function from a URL to a page, for the archive's current release. A page depends on nothing but its

@@ -21,6 +21,8 @@ import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
 import org.cablegate.web.view.Chrome;
 import org.cablegate.web.view.Link;
+import org.cablegate.web.url.Urls;
+import org.cablegate.web.url.Slugs;
 
 /**
  * What every page of one release shares, read once when the release is first seen: the counter, every value of every

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cablegate.archive.index.PublicArchive;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.cablegate.web.url.Slugs;
 
 /**
  * The sample archive (see {@link SampleArchive}) built once per test class, and a server of its own for each test.
@@ -63,14 +65,13 @@ abstract class ServedSample {
     }
 
     /** The origin's number by the original site's rule: released origins in descending order, from 1. */
+    /** The path name the site gives an origin (the 2011 site's number where it had one). */
     static String originSlug(String origin) {
-        List<String> descending = new TreeSet<>(released.values().stream().map(Cable::origin).toList())
-                .descendingSet().stream().toList();
-        int i = descending.indexOf(origin);
-        if (i < 0) {
+        Set<String> origins = new TreeSet<>(released.values().stream().map(Cable::origin).toList());
+        if (!origins.contains(origin)) {
             throw new IllegalArgumentException("no released cable from " + origin);
         }
-        return Integer.toString(i + 1);
+        return Slugs.origins(origins).slug(origin);
     }
 
     static String cableUrl(Cable c) {

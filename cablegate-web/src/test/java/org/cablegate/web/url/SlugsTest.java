@@ -1,4 +1,4 @@
-package org.cablegate.web.site;
+package org.cablegate.web.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.cablegate.web.site;
+package org.cablegate.web.url;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -40,11 +40,11 @@ public final class Urls {
         return "/tag/" + segment(tag) + "_" + page + ".html";
     }
 
-    static String origin(String slug, int page) {
+    public static String origin(String slug, int page) {
         return "/origin/" + slug + "_" + page + ".html";
     }
 
-    static String classification(String slug, int page) {
+    public static String classification(String slug, int page) {
         return "/classification/" + slug + "_" + page + ".html";
     }
 
@@ -52,7 +52,7 @@ public final class Urls {
      * A value as one path segment: letters, digits and {@code -._} stay, everything else is percent-encoded (people's
      * tags hold commas and spaces, "SARKOZY, NICOLAS").
      */
-    static String segment(String value) {
+    public static String segment(String value) {
         StringBuilder b = new StringBuilder(value.length() + 8);
         for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;

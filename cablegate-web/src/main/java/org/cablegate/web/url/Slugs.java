@@ -1,5 +1,9 @@
-package org.cablegate.web.site;
+package org.cablegate.web.url;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,14 +16,14 @@ import java.util.Optional;
  * Moscow, {@code /classification/3_0.html} is SECRET); those numbers are kept so that old links still work, and a
  * value the 2011 site did not have gets a slug made from its name, in lower case with hyphens.
  */
-final class Slugs {
+public final class Slugs {
     /** The 2011 site's classification numbers, in its order (1 = CONFIDENTIAL … 6 = UNCLASSIFIED//FOUO). */
     private static final List<String> CLASSIFICATIONS_2011 = List.of("CONFIDENTIAL", "CONFIDENTIAL//NOFORN", "SECRET",
             "SECRET//NOFORN", "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY");
     private static final Map<String, String> ORIGINS_2011 = new HashMap<>();
 
     static {
-        for (String line : Resources.lines("origin-slugs.txt")) {
+        for (String line : table("origin-slugs.txt")) {
             int tab = line.indexOf('\t');
             ORIGINS_2011.put(line.substring(tab + 1), line.substring(0, tab));
         }
@@ -43,11 +47,11 @@ final class Slugs {
         }
     }
 
-    static Slugs origins(Collection<String> values) {
+    public static Slugs origins(Collection<String> values) {
         return new Slugs(ORIGINS_2011, values.stream().sorted().toList());
     }
 
-    static Slugs classifications(Collection<String> values) {
+    public static Slugs classifications(Collection<String> values) {
         Map<String, String> known = new HashMap<>();
         for (int i = 0; i < CLASSIFICATIONS_2011.size(); i++) {
             known.put(CLASSIFICATIONS_2011.get(i), Integer.toString(i + 1));
@@ -56,12 +60,12 @@ final class Slugs {
     }
 
     /** The slug of a value; a value not yet released gets the slug it will have. */
-    String slug(String value) {
+    public String slug(String value) {
         String slug = slugByValue.get(value);
         return slug != null ? slug : made(value);
     }
 
-    Optional<String> value(String slug) {
+    public Optional<String> value(String slug) {
         return Optional.ofNullable(valueBySlug.get(slug));
     }
 
@@ -69,5 +73,18 @@ final class Slugs {
         String s = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         // Never all digits: those are the 2011 numbers.
         return s.isEmpty() || s.chars().allMatch(Character::isDigit) ? "x-" + s : s;
+    }
+
+    /** The lines of a table shipped beside this class: {@code number<TAB>origin}; {@code #} starts a comment. */
+    private static List<String> table(String name) {
+        try (InputStream in = Slugs.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
