@@ -21,6 +21,7 @@ import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cablegate.core.SharedCorpus;
 
 /** The real corpus through import, release and search, with timings printed for the record. */
 class CorpusTest {

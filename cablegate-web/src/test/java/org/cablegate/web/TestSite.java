@@ -26,15 +26,15 @@ import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.read.CableSink;
 import org.cablegate.core.read.Rejection;
 import org.cablegate.core.read.Sources;
+import org.cablegate.sample.BundledSample;
 
 /**
- * A real site for tests: the 186 real cables of the bundled sample (pages of the 2011 site, read from cablegate-app's
- * resources) plus one made-up cable whose text holds markup, imported into a vault, released except for two held
+ * A real site for tests: the 186 real cables of the bundled sample (pages of the 2011 site, from cablegate-sample)
+ * plus one made-up cable whose text holds markup, imported into a vault, released except for two held
  * back, and served over HTTP on a free port.
  */
 final class TestSite implements AutoCloseable {
-    static final Path SAMPLE = Path.of("../cablegate-app/src/main/resources/org/cablegate/app/sample/"
-            + "cablegate-sample-pages.tar.xz");
+    static final Path SAMPLE = BundledSample.SITE_PAGES.path();
     /** Held back, and cited by a public cable: 05BRASILIA2806 cites it as "BRASILIA 1839". */
     static final String HELD_BACK_CITED = "05BRASILIA1839";
     /** Held back and cited by no one: its page must be the page of an id that does not exist. */

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cablegate.app.BundledSample;
+import org.cablegate.sample.BundledSample;
 import org.cablegate.archive.ArchiveStatus;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
-import org.cablegate.app.BundledSample;
+import org.cablegate.sample.BundledSample;
 import org.cablegate.app.generate.CorpusGenerator;
 import org.cablegate.core.ids.IdMonth;
 import org.cablegate.core.ids.IdMonthFile;

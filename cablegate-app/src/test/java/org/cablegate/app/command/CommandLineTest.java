@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Random;
-import org.cablegate.app.BundledSample;
+import org.cablegate.sample.BundledSample;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.Releaser;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cablegate.app.BundledSample;
+import org.cablegate.sample.BundledSample;
 import org.cablegate.core.ids.IdMonth;
 import org.cablegate.core.ids.IdMonthFile;
 import org.cablegate.core.model.SourceCable;

@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.cablegate.archive.Fixtures;
-import org.cablegate.archive.SharedCorpus;
+import org.cablegate.core.SharedCorpus;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;

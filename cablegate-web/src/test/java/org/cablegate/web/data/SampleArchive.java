@@ -1,8 +1,6 @@
 package org.cablegate.web.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.read.CableSink;
 import org.cablegate.core.read.Rejection;
 import org.cablegate.core.read.Sources;
+import org.cablegate.sample.BundledSample;
 
 /**
  * A data directory made the way the publisher makes one: the 186 real cables of the bundled sample imported into a
@@ -36,7 +35,7 @@ final class SampleArchive {
     /** The sample as the reader finds it, in file order. */
     static List<SourceCable> cables(Path dir) throws IOException {
         List<SourceCable> cables = new ArrayList<>();
-        Sources.read(sampleFile(dir), new CableSink() {
+        Sources.read(BundledSample.CABLES_CSV.path(), new CableSink() {
             @Override
             public void accept(SourceCable cable) {
                 cables.add(cable);
@@ -62,7 +61,7 @@ final class SampleArchive {
     static Path build(Path dir) throws IOException {
         Path data = dir.resolve("data");
         try (Vault vault = Vault.open(data)) {
-            new Importer(vault).run(List.of(sampleFile(dir)), ImportListener.NONE);
+            new Importer(vault).run(List.of(BundledSample.CABLES_CSV.path()), ImportListener.NONE);
             try (Releaser releaser = Releaser.open(vault)) {
                 releaser.release(ReleaseRequest.of("London", Selection.all().withOrigin("Embassy London")).at(FIRST),
                         ReleaseListener.NONE);
@@ -72,15 +71,5 @@ final class SampleArchive {
             }
         }
         return data;
-    }
-
-    private static Path sampleFile(Path dir) throws IOException {
-        Path file = dir.resolve("cables-sample.csv.gz");
-        if (!Files.exists(file)) {
-            try (InputStream in = SampleArchive.class.getResourceAsStream("cables-sample.csv.gz")) {
-                Files.copy(in, file);
-            }
-        }
-        return file;
     }
 }

@@ -1,4 +1,4 @@
-package org.cablegate.app;
+package org.cablegate.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public enum BundledSample {
     /** A readable file holding this part of the sample. */
     public synchronized Path path() {
         if (extracted == null) {
-            try (InputStream in = BundledSample.class.getResourceAsStream("sample/" + fileName)) {
+            try (InputStream in = BundledSample.class.getResourceAsStream(fileName)) {
                 if (in == null) {
                     throw new IllegalStateException("the bundled sample " + fileName + " is missing from the jar");
                 }
