@@ -92,15 +92,13 @@ class LeakTest extends ServedSample {
 
     @Test
     void noOriginNumberStandsForThem() throws Exception {
+        // Every number the 2011 site gave (it had 186 origins then, fewer than 300 in the full set).
         Set<String> origins = new HashSet<>();
-        int n = 1;
-        while (true) {
+        for (int n = 1; n <= 300; n++) {
             HttpResponse<String> r = server.get("/api/origin/" + n + ".json?limit=0");
-            if (r.statusCode() == 404) {
-                break;
+            if (r.statusCode() != 404) {
+                origins.add(JSON.readTree(r.body()).get("listing").get("value").asText());
             }
-            origins.add(JSON.readTree(r.body()).get("listing").get("value").asText());
-            n++;
         }
         assertThat(origins).doesNotContain(TRIPOLI)
                 .isEqualTo(new HashSet<>(released.values().stream().map(Cable::origin).toList()));

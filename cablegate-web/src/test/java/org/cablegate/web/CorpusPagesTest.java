@@ -1,0 +1,292 @@
+package org.cablegate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.release.ReleaseListener;
+import org.cablegate.archive.release.ReleaseRequest;
+import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.ImportListener;
+import org.cablegate.archive.vault.ImportSummary;
+import org.cablegate.archive.vault.Importer;
+import org.cablegate.archive.vault.Selection;
+import org.cablegate.archive.vault.Vault;
+import org.cablegate.core.SharedCorpus;
+import org.cablegate.web.url.Urls;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole real corpus served: the 6,712 pages of the 2011 site imported, released with their original times, and
+ * every page compared with the original over HTTP.
+ *
+ * <p>Top boxes must agree on every cable. Listings are compared with the 2011 site's own listing pages, which were
+ * saved at different moments of its life: some were saved before the last cables of a day were added (the site said
+ * "6693 / 251,287" on them, not 6,712), and the origin listings were numbered differently from one save to the next.
+ * So a listing is judged against what the site's own cable pages say: a listing of the site that agrees with its
+ * cable pages must be ours exactly, and every difference is written to {@code target/corpus-listings-report.txt}.
+ * Origin listings are matched by the origin's name, which the site printed on each, not by its number.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CorpusPagesTest {
+    private static final Pattern TOP_BOX_ORIGINAL = Pattern.compile(
+            "<table class='cable'>\\s*<tr>\\s*<th>Reference ID</th>.*?</tr>\\s*<tr>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern TOP_BOX_OURS = Pattern.compile(
+            "<table class=\"cables top\">.*?<tbody><tr>(.*?)</tr></tbody>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td>\\s*<a href=['\"]([^'\"]*)['\"][^>]*>([^<]*)</a>\\s*</td>");
+    private static final Pattern LISTED_ORIGINAL = Pattern.compile("<a href='/cable/\\d{4}/\\d\\d/([^']+)\\.html'>");
+    private static final Pattern LISTED_OURS = Pattern.compile("<tr><td><a href=\"/cable/\\d{4}/\\d\\d/([^\"]+)\\.html\">");
+    private static final Pattern LISTING_FILE = Pattern.compile("(reldate|date|tag|origin|classification)/(.+)_(\\d+)\\.html");
+    private static final Pattern ORIGIN_TITLE = Pattern.compile("<div class='pane big'>\\s*<h3>Browse by ([^<]+)</h3>");
+
+    /** The five cells of each original top box, by id: text and link. */
+    private final Map<String, List<String[]>> originalTopBoxes = new TreeMap<>();
+    /** Each listing of the 2011 site (dimension/key, origins by name): the ids on all its pages. */
+    private final Map<String, Set<String>> originalListings = new TreeMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private PublicArchive archive;
+    private WebServer server;
+
+    @BeforeAll
+    void importReleaseAndServe(@TempDir Path dir) throws Exception {
+        Path site = SharedCorpus.corpusFile("cablegate-site-2011-04-11.tar.xz");
+        readOriginal(site);
+        Path data = dir.resolve("data");
+        try (Vault vault = Vault.open(data)) {
+            ImportSummary imported = new Importer(vault).run(List.of(site), ImportListener.NONE);
+            assertThat(imported.imported()).isEqualTo(6712);
+            try (Releaser releaser = Releaser.open(vault)) {
+                releaser.release(ReleaseRequest.of("the 2011 site", Selection.all()).keepingOriginalTimes()
+                        .at(LocalDateTime.parse("2011-04-11T12:00")), ReleaseListener.NONE);
+            }
+        }
+        archive = PublicArchive.open(Releaser.publicDir(data));
+        server = WebServer.create(archive, WebServer.Options.defaults().withAddress("127.0.0.1", 0)).start();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        if (archive != null) {
+            archive.close();
+        }
+    }
+
+    @Test
+    void everyCablesTopBoxShowsWhatTheOriginalShowed() throws Exception {
+        assertThat(originalTopBoxes).hasSize(6712);
+        List<String> differences = new ArrayList<>();
+        int originLinksAgree = 0;
+        for (Map.Entry<String, List<String[]>> e : originalTopBoxes.entrySet()) {
+            List<String[]> original = e.getValue();
+            String path = original.get(0)[0];
+            List<String[]> ours = cells(TOP_BOX_OURS, get(path), path);
+            for (int i = 0; i < 5; i++) {
+                // Values exactly; links too, except the origin's number, which the 2011 site changed as it grew.
+                boolean sameLink = original.get(i)[0].equals(ours.get(i)[0]);
+                if (!original.get(i)[1].equals(ours.get(i)[1]) || (i < 4 && !sameLink)) {
+                    differences.add(e.getKey() + " cell " + i + ": site " + String.join(" ", original.get(i))
+                            + ", ours " + String.join(" ", ours.get(i)));
+                }
+                if (i == 4 && sameLink) {
+                    originLinksAgree++;
+                }
+            }
+        }
+        System.out.printf("corpus pages: %,d top boxes compared, %,d differ; origin links to the same number: %,d%n",
+                originalTopBoxes.size(), differences.size(), originLinksAgree);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void listingsHoldWhatTheSitesOwnCablePagesSay() throws Exception {
+        Map<String, Set<String>> byTopBox = listingsFromTopBoxes();
+        Map<String, Set<String>> ours = new TreeMap<>();
+        for (String listing : originalListings.keySet()) {
+            if (!listing.startsWith("tag/")) {
+                ours.put(listing, ourListing(listing));
+            }
+        }
+        int exact = 0;
+        int consistent = 0;
+        List<String> wrong = new ArrayList<>();
+        Path report = Path.of("target", "corpus-listings-report.txt");
+        Files.createDirectories(report.getParent());
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8))) {
+            for (Map.Entry<String, Set<String>> e : ours.entrySet()) {
+                Set<String> site = originalListings.get(e.getKey());
+                Set<String> pages = byTopBox.getOrDefault(e.getKey(), Set.of());
+                if (site.equals(e.getValue())) {
+                    exact++;
+                    continue;
+                }
+                if (site.equals(pages)) {
+                    consistent++;
+                    wrong.add(e.getKey());
+                }
+                out.printf("%s: site lists %d, its cable pages say %d, ours %d; only on the site %s; only ours %s%n",
+                        e.getKey(), site.size(), pages.size(), e.getValue().size(), minus(site, e.getValue()),
+                        minus(e.getValue(), site));
+            }
+        }
+        System.out.printf("corpus listings: %d of %d equal the 2011 site's exactly; the others differ where the site's "
+                + "listing disagrees with its own cable pages (report: %s)%n", exact, ours.size(), report);
+        // Ours must be exactly what the cable pages say, for every listing; and equal the site's wherever the site agrees.
+        for (Map.Entry<String, Set<String>> e : ours.entrySet()) {
+            assertThat(e.getValue()).as(e.getKey()).isEqualTo(byTopBox.getOrDefault(e.getKey(), Set.of()));
+        }
+        assertThat(wrong).as("listings where the site agrees with itself but not with us").isEmpty();
+    }
+
+    /** What each listing holds by the top boxes of the site's cable pages (origins by name, as listings are keyed). */
+    private Map<String, Set<String>> listingsFromTopBoxes() {
+        Map<String, Set<String>> listings = new HashMap<>();
+        for (Map.Entry<String, List<String[]>> e : originalTopBoxes.entrySet()) {
+            List<String[]> cells = e.getValue();
+            String[] keys = {"date/" + key(cells.get(1)[0]), "reldate/" + key(cells.get(2)[0]),
+                "classification/" + key(cells.get(3)[0]), "origin/" + cells.get(4)[1]};
+            for (String k : keys) {
+                listings.computeIfAbsent(k, x -> new TreeSet<>()).add(e.getKey());
+            }
+        }
+        return listings;
+    }
+
+    /** Walks one of our listings page by page, as a reader would, from {@code _0} to the first page with no rows. */
+    private Set<String> ourListing(String listing) throws Exception {
+        String dimension = listing.substring(0, listing.indexOf('/'));
+        String key = listing.substring(listing.indexOf('/') + 1);
+        String first = switch (dimension) {
+            case "origin" -> ourOriginListing(key);
+            case "reldate" -> Urls.releaseDay(key, 0);
+            case "date" -> Urls.month(key, 0);
+            default -> "/" + dimension + "/" + key + "_0.html";
+        };
+        Set<String> ids = new TreeSet<>();
+        String prefix = first.substring(0, first.length() - "0.html".length());
+        for (int page = 0; ; page++) {
+            HttpResponse<String> r = response(prefix + page + ".html");
+            if (r.statusCode() == 404 && page > 0) {
+                return ids;
+            }
+            assertThat(r.statusCode()).as(prefix + page).isEqualTo(200);
+            Matcher m = LISTED_OURS.matcher(r.body());
+            int rows = 0;
+            while (m.find()) {
+                ids.add(m.group(1));
+                rows++;
+            }
+            if (rows < 50) {
+                return ids;
+            }
+        }
+    }
+
+    /** Our listing of an origin, by name: the link of its row in the origin index. */
+    private String ourOriginListing(String name) throws Exception {
+        String index = get("/origin/index.html");
+        Matcher m = Pattern.compile("<a href=\"(/origin/[^\"]+_0\\.html)\">" + Pattern.quote(name) + "</a>").matcher(index);
+        assertThat(m.find()).as("origin index links " + name).isTrue();
+        return m.group(1);
+    }
+
+    private void readOriginal(Path tarXz) throws IOException {
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(tarXz));
+                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(file))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                String name = entry.getName();
+                if (!entry.isFile() || !name.endsWith(".html")) {
+                    continue;
+                }
+                String html = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+                if (name.startsWith("cable/")) {
+                    String id = name.substring(name.lastIndexOf('/') + 1, name.length() - ".html".length());
+                    originalTopBoxes.put(id, cells(TOP_BOX_ORIGINAL, html, name));
+                    continue;
+                }
+                Matcher listing = LISTING_FILE.matcher(name);
+                if (!listing.matches()) {
+                    continue;
+                }
+                String key = listing.group(2);
+                if (listing.group(1).equals("origin")) {
+                    Matcher title = ORIGIN_TITLE.matcher(html);
+                    assertThat(title.find()).as("origin title in " + name).isTrue();
+                    key = title.group(1).replace("&amp;", "&");
+                }
+                Set<String> ids = originalListings.computeIfAbsent(listing.group(1) + "/" + key, k -> new TreeSet<>());
+                int table = html.indexOf("<table class='cable'>");
+                Matcher m = LISTED_ORIGINAL.matcher(html);
+                m.region(Math.max(table, 0), html.length());
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+    }
+
+    /** The five cells (link, text) of a top box. */
+    private static List<String[]> cells(Pattern box, String html, String where) {
+        Matcher m = box.matcher(html);
+        assertThat(m.find()).as("a top box in " + where).isTrue();
+        List<String[]> cells = new ArrayList<>();
+        Matcher c = CELL.matcher(m.group(1));
+        while (c.find()) {
+            cells.add(new String[] {c.group(1), c.group(2).replace("&amp;", "&").replace("&#39;", "'")});
+        }
+        assertThat(cells).as("cells of the top box in " + where).hasSize(5);
+        return cells;
+    }
+
+    /** {@code /reldate/2011-02-01_0.html} → {@code 2011-02-01}. */
+    private static String key(String href) {
+        return href.substring(href.indexOf('/', 1) + 1, href.lastIndexOf('_'));
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = response(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    private HttpResponse<String> response(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
