@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -203,8 +204,7 @@ class BodyInversionEquivalenceTest {
         try (expected; actual) {
             assertThat(actual.numDocs()).as("documents").isEqualTo(expected.numDocs());
             int[] toExpected = docMap(expected, actual);
-            assertSameBodyField(FieldInfos.getMergedFieldInfos(expected).fieldInfo(ArchiveSchema.BODY),
-                    FieldInfos.getMergedFieldInfos(actual).fieldInfo(ArchiveSchema.BODY));
+            assertSameFields(FieldInfos.getMergedFieldInfos(expected), FieldInfos.getMergedFieldInfos(actual));
             assertSamePostings(expected, actual, toExpected);
             assertSameNorms(expected, actual, toExpected);
             assertSameStoredFields(expected, actual, toExpected);
@@ -230,12 +230,20 @@ class BodyInversionEquivalenceTest {
         return map;
     }
 
-    private static void assertSameBodyField(FieldInfo expected, FieldInfo actual) {
-        assertThat(actual.getIndexOptions()).isEqualTo(expected.getIndexOptions());
-        assertThat(actual.omitsNorms()).isEqualTo(expected.omitsNorms());
-        assertThat(actual.hasPayloads()).isEqualTo(expected.hasPayloads());
-        assertThat(actual.hasVectors()).isEqualTo(expected.hasVectors());
-        assertThat(actual.getDocValuesType()).isEqualTo(expected.getDocValuesType());
+    /** Every field with the same structure: a segment that differed could not be added to an existing archive. */
+    private static void assertSameFields(FieldInfos expected, FieldInfos actual) {
+        assertThat(schemas(actual)).isEqualTo(schemas(expected));
+    }
+
+    private static Map<String, String> schemas(FieldInfos infos) {
+        Map<String, String> schemas = new TreeMap<>();
+        for (FieldInfo f : infos) {
+            schemas.put(f.name, f.getIndexOptions() + " norms=" + !f.omitsNorms() + " payloads=" + f.hasPayloads()
+                    + " vectors=" + f.hasVectors() + " docValues=" + f.getDocValuesType() + " points="
+                    + f.getPointDimensionCount() + "/" + f.getPointIndexDimensionCount() + "/" + f.getPointNumBytes()
+                    + " knn=" + f.getVectorDimension());
+        }
+        return schemas;
     }
 
     private record Posting(int doc, int freq, List<Integer> positions) {}

@@ -2,7 +2,10 @@ package org.cablegate.archive.index;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.StoredValue;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.DocValuesType;
@@ -11,6 +14,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafMetaData;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,33 +30,53 @@ import org.apache.lucene.index.VectorEncoding;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Version;
 
 /**
- * A batch's body field as a leaf reader: the postings and norms of an {@link InvertedBody} and the texts as the stored
- * field, with the structure a {@code TextField} gives it (positions, norms, no term vectors). It has the body only;
- * beside the batch's other fields in a {@code ParallelLeafReader} it is a segment that {@code addIndexes} can merge.
+ * A batch's body postings and norms, and every stored field of its documents, as a leaf reader. Paired in a
+ * {@code ParallelLeafReader} with the batch's other fields, indexed by Lucene without their stored values, it is a
+ * segment that {@code addIndexes} writes once: stored fields included, in the order of each document's fields, so
+ * that they are compressed once and never decoded on the way. The body has the structure a {@code TextField} gives it
+ * (positions, norms, no term vectors).
  */
-final class BodyReader extends LeafReader {
+final class BatchReader extends LeafReader {
     private final InvertedBody body;
-    private final List<String> texts;
-    private final FieldInfo info;
+    private final List<IndexableField[]> stored;
+    private final FieldInfo bodyInfo;
     private final FieldInfos infos;
 
     /**
-     * @param fieldNumber the body's number; give it one the other reader of the pair does not use, so that the pair's
-     *                    field numbers stay the same as each reader's own
+     * @param stored each document's stored fields, in order
+     * @param others the field infos of the reader it is paired with: a stored field indexed there takes its info, so
+     *               that both readers number it alike; the body and the fields only stored get numbers unused there
      */
-    BodyReader(InvertedBody body, List<String> texts, int fieldNumber) {
-        if (texts.size() != body.maxDoc()) {
-            throw new IllegalArgumentException(texts.size() + " texts for " + body.maxDoc() + " inverted bodies");
+    BatchReader(InvertedBody body, List<IndexableField[]> stored, FieldInfos others) {
+        if (stored.size() != body.maxDoc()) {
+            throw new IllegalArgumentException(stored.size() + " documents for " + body.maxDoc() + " inverted bodies");
         }
         this.body = body;
-        this.texts = texts;
-        this.info = new FieldInfo(ArchiveSchema.BODY, fieldNumber, false, false, false,
+        this.stored = stored;
+        int unused = 0;
+        for (FieldInfo f : others) {
+            unused = Math.max(unused, f.number + 1);
+        }
+        Map<String, FieldInfo> byName = new LinkedHashMap<>();
+        this.bodyInfo = new FieldInfo(ArchiveSchema.BODY, unused++, false, false, false,
                 IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, DocValuesType.NONE, -1, new HashMap<>(), 0, 0, 0, 0,
                 VectorEncoding.FLOAT32, VectorSimilarityFunction.EUCLIDEAN, false, false);
-        this.infos = new FieldInfos(new FieldInfo[] {info});
+        byName.put(ArchiveSchema.BODY, bodyInfo);
+        for (IndexableField[] fields : stored) {
+            for (IndexableField f : fields) {
+                if (!byName.containsKey(f.name())) {
+                    FieldInfo indexed = others.fieldInfo(f.name());
+                    byName.put(f.name(), indexed != null ? indexed : new FieldInfo(f.name(), unused++, false, true,
+                            false, IndexOptions.NONE, DocValuesType.NONE, -1, new HashMap<>(), 0, 0, 0, 0,
+                            VectorEncoding.FLOAT32, VectorSimilarityFunction.EUCLIDEAN, false, false));
+                }
+            }
+        }
+        this.infos = new FieldInfos(byName.values().toArray(FieldInfo[]::new));
     }
 
     @Override
@@ -75,11 +99,29 @@ final class BodyReader extends LeafReader {
         return new StoredFields() {
             @Override
             public void document(int docID, StoredFieldVisitor visitor) throws IOException {
-                if (visitor.needsField(info) == StoredFieldVisitor.Status.YES) {
-                    visitor.stringField(info, texts.get(docID));
+                for (IndexableField f : stored.get(docID)) {
+                    FieldInfo info = infos.fieldInfo(f.name());
+                    switch (visitor.needsField(info)) {
+                        case YES -> visit(info, f.storedValue(), visitor);
+                        case NO -> { }
+                        case STOP -> {
+                            return;
+                        }
+                    }
                 }
             }
         };
+    }
+
+    private static void visit(FieldInfo info, StoredValue value, StoredFieldVisitor visitor) throws IOException {
+        switch (value.getType()) {
+            case STRING -> visitor.stringField(info, value.getStringValue());
+            case INTEGER -> visitor.intField(info, value.getIntValue());
+            case LONG -> visitor.longField(info, value.getLongValue());
+            case FLOAT -> visitor.floatField(info, value.getFloatValue());
+            case DOUBLE -> visitor.doubleField(info, value.getDoubleValue());
+            case BINARY -> visitor.binaryField(info, BytesRef.deepCopyOf(value.getBinaryValue()).bytes);
+        }
     }
 
     @Override
