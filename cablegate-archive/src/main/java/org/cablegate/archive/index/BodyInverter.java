@@ -100,21 +100,29 @@ final class BodyInverter {
             int start = i;
             int len = 0;
             boolean ascii = true;
+            // For an ASCII word its bytes are its chars: hash and first 8 bytes are taken as it is read.
+            int hash = 0;
+            long prefix = 0;
             char folded;
             while (i < n && (folded = fold(text[i])) != 0) {
                 if (len < word.length) {
+                    hash = 31 * hash + folded;
+                    if (len < Long.BYTES) {
+                        prefix |= (long) (folded & 0xFF) << (len << 3);
+                    }
                     word[len++] = folded;
                     ascii &= folded < 128;
                 }
                 i++;
             }
-            if (len <= MAX_STOP_WORD && skip(word, len, start > 0 ? text[start - 1] : 0)) {
+            if (len <= MAX_STOP_WORD && skip(word, len, ascii, prefix, start > 0 ? text[start - 1] : 0, start > 0)) {
                 skipped++;
                 continue;
             }
             position += 1 + skipped;
             skipped = 0;
-            int term = ascii ? termOfAscii(word, len) : termOfUtf8(UnicodeUtil.UTF16toUTF8(word, 0, len, utf8));
+            int term = ascii ? termOfAscii(word, len, prefix, hash)
+                    : termOfUtf8(UnicodeUtil.UTF16toUTF8(word, 0, len, utf8));
             if (tokens == tokenTerm.length) {
                 tokenTerm = ArrayUtil.grow(tokenTerm, tokens + 1);
                 tokenPosition = ArrayUtil.growExact(tokenPosition, tokenTerm.length);
@@ -151,12 +159,52 @@ final class BodyInverter {
         return norm;
     }
 
-    /** A stop word, or the {@code s} of a possessive ({@code before} is the char before the word, 0 at the start). */
-    private static boolean skip(char[] word, int len, char before) {
-        if (len == 1 && word[0] == 's' && before != 0) {
+    /** A stop word, or the {@code s} of a possessive ({@code before} is the char before the word, if any). */
+    private static boolean skip(char[] word, int len, boolean ascii, long prefix, char before, boolean notFirst) {
+        if (len == 1 && word[0] == 's' && notFirst) {
             return before == '\'' || before == '\u2019';
         }
-        return STOP_WORDS.contains(word, 0, len);
+        return ascii && isStopWord(prefix);
+    }
+
+    /**
+     * Lucene's English stop words, each packed as its bytes in a long, in a table addressed by a multiplicative hash:
+     * the same answers as {@code CharArraySet.contains} for the folded word, for a fraction of its cost.
+     */
+    private static final long[] STOP_KEYS = new long[128];
+
+    static {
+        for (Object o : STOP_WORDS) {
+            char[] stop = (char[]) o;
+            long key = 0;
+            for (int k = 0; k < stop.length; k++) {
+                if (stop[k] >= 128 || stop.length > MAX_STOP_WORD) {
+                    throw new IllegalStateException("a stop word this inverter cannot pack: " + new String(stop));
+                }
+                key |= (long) stop[k] << (k << 3);
+            }
+            int slot = stopSlot(key);
+            while (STOP_KEYS[slot] != 0) {
+                slot = (slot + 1) & (STOP_KEYS.length - 1);
+            }
+            STOP_KEYS[slot] = key;
+        }
+    }
+
+    private static int stopSlot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57);
+    }
+
+    private static boolean isStopWord(long key) {
+        for (int slot = stopSlot(key); ; slot = (slot + 1) & (STOP_KEYS.length - 1)) {
+            long k = STOP_KEYS[slot];
+            if (k == key) {
+                return true;
+            }
+            if (k == 0) {
+                return false;
+            }
+        }
     }
 
     private static char fold(char c) {
@@ -173,22 +221,15 @@ final class BodyInverter {
         return 0;
     }
 
-    private int termOfAscii(char[] word, int len) {
-        ensureArena(len);
-        // Written at the end of the arena as it is hashed: kept there if the term is new.
-        byte[] bytes = termBytes;
-        int at = termBytesUsed;
-        int h = 0;
-        long prefix = 0;
-        for (int k = 0; k < len; k++) {
-            byte b = (byte) word[k];
-            bytes[at + k] = b;
-            h = 31 * h + b;
-            if (k < Long.BYTES) {
-                prefix |= (b & 0xFFL) << (k << 3);
+    private int termOfAscii(char[] word, int len, long prefix, int hash) {
+        if (len > Long.BYTES) {
+            // Compared in the arena: put at its end, where it stays if the term is new.
+            ensureArena(len);
+            for (int k = 0; k < len; k++) {
+                termBytes[termBytesUsed + k] = (byte) word[k];
             }
         }
-        return find(prefix, h, len);
+        return find(prefix, hash, len);
     }
 
     private int termOfUtf8(int len) {
@@ -241,6 +282,12 @@ final class BodyInverter {
     }
 
     private int add(int slot, long prefix, long meta, int len) {
+        if (len <= Long.BYTES) {
+            ensureArena(len);
+            for (int k = 0; k < len; k++) {
+                termBytes[termBytesUsed + k] = (byte) (prefix >>> (k << 3));
+            }
+        }
         int id = terms++;
         table[2 * slot] = prefix;
         table[2 * slot + 1] = meta | (id + 1L);
