@@ -56,6 +56,11 @@ final class BodyInverter {
     private int[] tokenTerm = new int[1 << 16];
     private int[] tokenPosition = new int[1 << 16];
     private int tokens;
+    /**
+     * The postings {@link #finish} makes, reused from batch to batch: the biggest array of a batch, which the garbage
+     * collector would otherwise copy from young to old generation each time.
+     */
+    private long[] postings = new long[0];
     private int[] docEnd = new int[1 << 10];
     private int[] docLastPosition = new int[1 << 10];
     private int[] docChars = new int[1 << 10];
@@ -333,8 +338,9 @@ final class BodyInverter {
     }
 
     /**
-     * The batch's postings, and a fresh start for the next batch. Postings are sorted by term id with one counting
-     * sort over the tokens taken in document order, which keeps each term's documents and positions in order.
+     * The batch's postings, valid until the next call, and a fresh start for the next batch. Postings are sorted by
+     * term id with one counting sort over the tokens taken in document order, which keeps each term's documents and
+     * positions in order.
      */
     InvertedBody finish() {
         int[] start = new int[terms + 1];
@@ -346,7 +352,10 @@ final class BodyInverter {
             start[t + 1] += start[t];
         }
         int[] cursor = Arrays.copyOf(start, terms);
-        long[] postings = new long[tokens];
+        if (postings.length < tokens) {
+            postings = new long[ArrayUtil.oversize(tokens, Long.BYTES)];
+        }
+        long[] postings = this.postings;
         int[] tokenPosition = this.tokenPosition;
         int i = 0;
         int docCount = 0;

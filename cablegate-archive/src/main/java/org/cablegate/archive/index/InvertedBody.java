@@ -15,7 +15,7 @@ import org.apache.lucene.util.BytesRef;
  * The body postings of one batch, as {@link BodyInverter#finish} leaves them, read through Lucene's postings API so
  * that a merge can write them as a segment's.
  *
- * <p>{@code postings} holds one {@code doc << 32 | position} per token, grouped by term id, each term's run in
+ * <p>{@code postings} holds one {@code doc << 32 | position} per token (and may be longer), grouped by term id, each term's run in
  * document and position order; term {@code t}'s run is {@code [start[t], start[t + 1])}. {@code order} lists term
  * ids by their bytes. Immutable after construction; each enum is one reader's.
  */
@@ -63,7 +63,7 @@ final class InvertedBody {
 
             @Override
             public long getSumTotalTermFreq() {
-                return postings.length;
+                return start[start.length - 1];
             }
 
             @Override
