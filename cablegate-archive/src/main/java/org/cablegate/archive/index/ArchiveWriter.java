@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +15,6 @@ import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MergePolicy;
-import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -33,38 +30,24 @@ import org.apache.lucene.store.LockObtainFailedException;
  * and records which release it was. Closing without a commit throws the batch away, as does a crash: on the next open
  * Lucene starts from the last commit and deletes the rest. Adding and replacing are thread-safe; a release indexes
  * with several threads.
- *
- * <p>Documents are gathered in {@link SegmentBatch}es, one per thread at a time, each bounded by the chars of its
- * bodies; a full batch becomes one segment through {@code addIndexes}, the rest at the commit. Lucene's own
- * indexing chain sees every field but the body, whose inversion (most of the work) {@link BodyInverter} does.
  */
 public final class ArchiveWriter implements AutoCloseable {
-    /**
-     * Memory a batch may take for each char of body: the text itself (1 byte for the Latin-1 texts that cables are),
-     * 8 bytes a token (one every 8 to 9 chars) while inverting and 8 more for the sorted postings, with room to spare.
-     */
-    private static final int BYTES_PER_BODY_CHAR = 4;
-
     private final Directory directory;
     private final IndexWriter writer;
     private final long committedRelease;
-    private final long batchChars;
-    /** Batches no thread is filling. */
-    private final ConcurrentLinkedDeque<SegmentBatch> idle = new ConcurrentLinkedDeque<>();
     /** Whether documents were added or replaced since the last commit. */
     private volatile boolean uncommitted;
 
-    private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease, long batchChars) {
+    private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease) {
         this.directory = directory;
         this.writer = writer;
         this.committedRelease = committedRelease;
-        this.batchChars = batchChars;
     }
 
     /**
      * Opens the index directory for writing, creating it if needed.
      *
-     * @param ramBufferMb indexing memory of one batch (one segment); bigger means fewer segments and less merging
+     * @param ramBufferMb indexing memory before a segment is flushed; bigger means fewer segments and less merging
      */
     public static ArchiveWriter open(Path indexDir, int ramBufferMb) throws IOException {
         Directory directory = FSDirectory.open(indexDir);
@@ -84,11 +67,9 @@ public final class ArchiveWriter implements AutoCloseable {
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setUseCompoundFile(false)
                     .setMergePolicy(merges)
-                    .setMergeScheduler(new AddIndexesOnCaller())
                     // Closing must never publish a half-written batch.
                     .setCommitOnClose(false);
-            return new ArchiveWriter(directory, new IndexWriter(directory, config), committed,
-                    (long) ramBufferMb * 1024 * 1024 / BYTES_PER_BODY_CHAR);
+            return new ArchiveWriter(directory, new IndexWriter(directory, config), committed);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException("Another process is writing the public archive at " + indexDir
@@ -107,30 +88,13 @@ public final class ArchiveWriter implements AutoCloseable {
     /** Adds a cable that is not in the archive yet. */
     public void add(PublicCable cable) throws IOException {
         uncommitted = true;
-        index(cable);
+        writer.addDocument(ArchiveSchema.toDocument(cable));
     }
 
-    /**
-     * Adds a cable, replacing what the archive holds under its id (a new version of a released cable). The old one is
-     * deleted now and the new one added later with its batch: a delete reaches only the documents added before it, and
-     * the commit publishes both together.
-     */
+    /** Adds a cable, replacing what the archive holds under its id (a new version of a released cable). */
     public void replace(PublicCable cable) throws IOException {
         uncommitted = true;
-        writer.deleteDocuments(new Term(ArchiveSchema.ID, cable.id()));
-        index(cable);
-    }
-
-    private void index(PublicCable cable) throws IOException {
-        SegmentBatch batch = idle.poll();
-        if (batch == null) {
-            batch = new SegmentBatch(writer.getConfig());
-        }
-        batch.add(ArchiveSchema.toDocument(cable));
-        if (batch.chars() >= batchChars) {
-            batch.addTo(writer);
-        }
-        idle.push(batch);
+        writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable));
     }
 
     /** Publishes everything added since opening, as release {@code releaseId}, in one atomic commit. */
@@ -140,11 +104,10 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /**
      * Publishes everything added since opening, as release {@code releaseId}, in one atomic commit that also records
-     * the size of the whole set at that moment (see {@link PublicArchive#setSize()}). Call it when no thread is
-     * adding any more.
+     * the size of the whole set at that moment (see {@link PublicArchive#setSize()}).
      */
     public void commit(long releaseId, long setSize) throws IOException {
-        addBatchesInParallel();
+        flushInParallel();
         writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId),
                 PublicArchive.SET_SIZE_KEY, Long.toString(setSize)).entrySet());
         writer.commit();
@@ -152,26 +115,23 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /**
-     * Turns the batches still being filled into segments, one thread per processor: on the committing thread alone
-     * that would be seconds of one busy core. New segments are invisible until the commit.
+     * Writes the documents still in memory to segments, one per-thread buffer per processor at a time. A commit would
+     * flush them one after the other on the committing thread: for a big release that is seconds of one busy core.
+     * Flushed segments are invisible until the commit, so this changes nothing for readers.
      */
-    private void addBatchesInParallel() throws IOException {
-        List<SegmentBatch> batches = new ArrayList<>();
-        for (SegmentBatch b : idle) {
-            if (!b.isEmpty()) {
-                batches.add(b);
-            }
-        }
-        if (batches.isEmpty()) {
+    private void flushInParallel() throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads < 2) {
             return;
         }
-        ExecutorService threads = Executors.newFixedThreadPool(
-                Math.min(batches.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService flushers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Void>> done = new ArrayList<>();
-            for (SegmentBatch b : batches) {
-                done.add(threads.submit(() -> {
-                    b.addTo(writer);
+            for (int i = 0; i < threads; i++) {
+                done.add(flushers.submit(() -> {
+                    while (writer.flushNextBuffer()) {
+                        // one buffer per call
+                    }
                     return null;
                 }));
             }
@@ -180,39 +140,14 @@ public final class ArchiveWriter implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing the index");
+            throw new InterruptedIOException("interrupted while flushing the index");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("writing the index failed", e.getCause());
+            throw new IOException("flushing the index failed", e.getCause());
         } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    /**
-     * Runs the merges of {@code addIndexes} on the thread that calls it, like a serial scheduler; other merges in the
-     * background as before. Handed to the concurrent scheduler (one merge thread on 2 cores), two batches would be
-     * merged one after the other, and a merge is most of a batch's writing.
-     */
-    private static final class AddIndexesOnCaller extends ConcurrentMergeScheduler {
-        @Override
-        public void merge(MergeSource source, MergeTrigger trigger) throws IOException {
-            if (trigger != MergeTrigger.ADD_INDEXES) {
-                super.merge(source, trigger);
-                return;
-            }
-            MergePolicy.OneMerge merge;
-            while ((merge = source.getNextMerge()) != null) {
-                source.merge(merge);
-            }
-        }
-
-        /** The background merges' throttling, not for a merge on the caller's thread. */
-        @Override
-        public Directory wrapForMerge(MergePolicy.OneMerge merge, Directory in) {
-            return Thread.currentThread() instanceof MergeThread ? super.wrapForMerge(merge, in) : in;
+            flushers.shutdownNow();
         }
     }
 
@@ -234,9 +169,6 @@ public final class ArchiveWriter implements AutoCloseable {
             }
         } finally {
             try {
-                for (SegmentBatch b : idle) {
-                    b.close();
-                }
                 writer.rollback();
             } finally {
                 directory.close();
