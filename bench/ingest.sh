@@ -25,24 +25,24 @@ size=$(stat -c %s "$corpus")
 echo "corpus: $corpus ($size bytes)"
 cat "$corpus" > /dev/null   # warm the page cache, as the anchors did
 
-# Runs one command under /usr/bin/time; prints "label wall_s peak_rss_mb".
+# Runs one command under /usr/bin/time; prints "label wall_s peak_rss_mb cpu_s" (CPU: user + system, all threads).
 timed() {
   local label="$1"; shift
   local t; t=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$t" "$@" > "$work/$label.out" 2>&1 || { echo "$label failed:"; tail -20 "$work/$label.out"; exit 1; }
-  read -r wall rss < "$t"; rm -f "$t"
-  echo "$label $wall $((rss / 1024))"
+  /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" > "$work/$label.out" 2>&1 || { echo "$label failed:"; tail -20 "$work/$label.out"; exit 1; }
+  read -r wall rss user sys < "$t"; rm -f "$t"
+  echo "$label $wall $((rss / 1024)) $(echo "$user + $sys" | bc)"
 }
 
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/data"
   a=$(timed import java $heap -jar "$jar" import --data "$work/data" "$corpus")
   b=$(timed release java $heap -jar "$jar" release --data "$work/data" --all)
-  read -r _ iw irss <<< "$a"; read -r _ rw rrss <<< "$b"
+  read -r _ iw irss icpu <<< "$a"; read -r _ rw rrss rcpu <<< "$b"
   total=$(echo "$iw + $rw" | bc)
-  echo "run $i cablegate import ${iw}s (peak ${irss} MB) + release ${rw}s (peak ${rrss} MB) = ${total}s;" \
+  echo "run $i cablegate import ${iw}s (peak ${irss} MB, CPU ${icpu}s) + release ${rw}s (peak ${rrss} MB, CPU ${rcpu}s) = ${total}s;" \
        "$(echo "251287 / $total" | bc) cables/s; $(echo "$size / 1000000 / $total" | bc) MB/s"
   c=$(timed bare-lucene java $heap -cp "$benchjar" org.cablegate.bench.BareLuceneIngest "$corpus" "$work/bare-index" 2 english)
-  read -r _ lw lrss <<< "$c"
-  echo "run $i bare-lucene-2-threads-english ${lw}s (peak ${lrss} MB)"
+  read -r _ lw lrss lcpu <<< "$c"
+  echo "run $i bare-lucene-2-threads-english ${lw}s (peak ${lrss} MB, CPU ${lcpu}s)"
 done
