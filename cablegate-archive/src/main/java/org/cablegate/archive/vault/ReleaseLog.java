@@ -199,45 +199,35 @@ public final class ReleaseLog {
 
     /** Marks a pending release DONE and its cables published. Idempotent. */
     public void complete(long releaseId) throws VaultException {
-        try {
-            db.setAutoCommit(false);
-            try (PreparedStatement cables = db.prepareStatement("""
-                    UPDATE cable SET released = coalesce(cable.released, rc.released),
-                                     release_id = coalesce(cable.release_id, rc.release_id),
-                                     published_version = rc.version
-                    FROM release_cable rc
-                    WHERE rc.release_id = ? AND rc.cable_id = cable.id""");
-                    PreparedStatement release = db.prepareStatement(
-                            "UPDATE release SET state = 'DONE' WHERE id = ? AND state = 'PENDING'")) {
-                cables.setLong(1, releaseId);
-                cables.executeUpdate();
-                release.setLong(1, releaseId);
-                release.executeUpdate();
-            }
-            db.commit();
-        } catch (SQLException e) {
-            vault.rollbackQuietly();
-            throw new VaultException("Cannot finish release " + releaseId + ": " + e.getMessage(), e);
-        } finally {
-            vault.autoCommit();
-        }
+        inOneTransaction(releaseId, "finish", """
+                UPDATE cable SET released = coalesce(cable.released, rc.released),
+                                 release_id = coalesce(cable.release_id, rc.release_id),
+                                 published_version = rc.version
+                FROM release_cable rc
+                WHERE rc.release_id = ? AND rc.cable_id = cable.id""",
+                "UPDATE release SET state = 'DONE' WHERE id = ? AND state = 'PENDING'");
     }
 
     /** Forgets a pending release that never reached the public archive. */
     public void discard(long releaseId) throws VaultException {
+        inOneTransaction(releaseId, "roll back", "DELETE FROM release_cable WHERE release_id = ?",
+                "DELETE FROM release WHERE id = ? AND state = 'PENDING'");
+    }
+
+    /** Runs statements whose one parameter is the release id, all or none. */
+    private void inOneTransaction(long releaseId, String what, String... statements) throws VaultException {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement cables = db.prepareStatement("DELETE FROM release_cable WHERE release_id = ?");
-                    PreparedStatement release = db.prepareStatement("DELETE FROM release WHERE id = ? AND state = 'PENDING'")) {
-                cables.setLong(1, releaseId);
-                cables.executeUpdate();
-                release.setLong(1, releaseId);
-                release.executeUpdate();
+            for (String sql : statements) {
+                try (PreparedStatement statement = db.prepareStatement(sql)) {
+                    statement.setLong(1, releaseId);
+                    statement.executeUpdate();
+                }
             }
             db.commit();
         } catch (SQLException e) {
             vault.rollbackQuietly();
-            throw new VaultException("Cannot roll back release " + releaseId + ": " + e.getMessage(), e);
+            throw new VaultException("Cannot " + what + " release " + releaseId + ": " + e.getMessage(), e);
         } finally {
             vault.autoCommit();
         }
