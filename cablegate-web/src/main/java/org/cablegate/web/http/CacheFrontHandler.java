@@ -12,8 +12,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A Jetty core handler in front of Javalin's: a GET or HEAD of a page already rendered for this release is answered
  * here, from the {@link PageCache}, with headers encoded and bytes gzipped in advance, without the servlet layer and
- * Javalin's pipeline (which cost about half of nginx's speed on their own). Anything else (a miss, a query string,
- * another method) goes on to Javalin.
+ * Javalin's pipeline (which cost about half of nginx's speed on their own), and on the selector thread that read the
+ * request (no hand-over to another thread). Anything else (a miss, a query string, another method) goes on to
+ * Javalin, on a pool thread.
  */
 public final class CacheFrontHandler extends Handler.Wrapper {
     private final PageCache cache;
@@ -49,6 +50,28 @@ public final class CacheFrontHandler extends Handler.Wrapper {
                 return true;
             }
         }
-        return super.handle(request, response, callback);
+        // A miss may block (rendering, reading the archive, Javalin's servlet): it moves to a pool thread, so that
+        // the selector thread, which called this handler, never waits.
+        request.getComponents().getExecutor().execute(() -> handleElsewhere(request, response, callback));
+        return true;
+    }
+
+    private void handleElsewhere(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, 404);
+            }
+        } catch (Throwable failure) {
+            Response.writeError(request, response, callback, failure);
+        }
+    }
+
+    /**
+     * Non-blocking: a hit only queues bytes on the socket, and a miss is handed to a pool thread. Declaring it lets
+     * Jetty run this handler on the selector thread that read the request, without waking another thread per request.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
     }
 }
