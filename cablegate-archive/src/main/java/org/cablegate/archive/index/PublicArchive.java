@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -33,8 +34,9 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The public archive, read-only: released cables and nothing else. This is what the web server, the exporter and the
- * search command open. Thread-safe; searches run on a shared point-in-time ({@link SearcherManager}) that moves to the
- * newest release on {@link #refresh()}, and by itself at most once a second while searches come in.
+ * search command open. Thread-safe; reads run on a shared point-in-time ({@link SearcherManager}) that moves to the
+ * newest release on {@link #refresh()}, and by itself at most once a second while reads come in. Each method reads the
+ * current release; a {@link View} holds one release for a series of reads.
  *
  * <p>A release is one Lucene commit, so a reader sees a release whole or not at all. Before the first release there
  * is no index yet, and the archive is empty.
@@ -77,32 +79,139 @@ public final class PublicArchive implements AutoCloseable {
         }
     }
 
-    /** Released cables in the current view. */
-    public long count() throws IOException {
-        return withSearcher(s -> (long) s.getIndexReader().numDocs(), 0L);
-    }
-
-    /** The release whose commit is the current view; 0 before the first. */
-    public long lastRelease() throws IOException {
-        return withSearcher(s -> Long.parseLong(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()
-                .getOrDefault(RELEASE_KEY, "0")), 0L);
-    }
-
     /**
-     * The size of the whole set (cables in the vault plus ids known without text) as of the current view's release;
-     * at least {@link #count()}, and 0 before the first release.
+     * The current release, held still until the view is closed: every read through it sees that release, however many
+     * are published meanwhile. Whatever pages through many hits (a download, a sitemap) or reads several things that
+     * must agree (a counter and its listing) reads through one view. Close it: it keeps the release's files open.
      */
+    public View view() throws IOException {
+        SearcherManager m = manager();
+        if (m == null) {
+            return new View(null, null);
+        }
+        if (System.nanoTime() - lastRefresh > AUTO_REFRESH_NANOS) {
+            lastRefresh = System.nanoTime();
+            m.maybeRefresh();
+        }
+        return new View(m, (ArchiveSearcher) m.acquire());
+    }
+
+    /** Released cables in the current release. */
+    public long count() throws IOException {
+        try (View v = view()) {
+            return v.count();
+        }
+    }
+
+    /** The current release; 0 before the first. */
+    public long lastRelease() throws IOException {
+        try (View v = view()) {
+            return v.lastRelease();
+        }
+    }
+
+    /** See {@link View#setSize()}. */
     public long setSize() throws IOException {
-        return withSearcher(s -> Math.max(s.getIndexReader().numDocs(), Long.parseLong(((DirectoryReader) s.getIndexReader())
-                .getIndexCommit().getUserData().getOrDefault(SET_SIZE_KEY, "0"))), 0L);
+        try (View v = view()) {
+            return v.setSize();
+        }
     }
 
     /** A released cable by its published id, or else by its corrected id. */
     public Optional<PublicCable> get(String id) throws IOException {
-        return withSearcher(s -> {
-            Optional<PublicCable> exact = first(s, new TermQuery(new Term(ArchiveSchema.ID, id)));
-            return exact.isPresent() ? exact : first(s, new TermQuery(new Term(ArchiveSchema.CANONICAL_ID, id)));
-        }, Optional.empty());
+        try (View v = view()) {
+            return v.get(id);
+        }
+    }
+
+    /** Runs one search on the current release; see {@link View#search}. */
+    public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
+        try (View v = view()) {
+            return v.search(request);
+        }
+    }
+
+    /** One release of the archive, read by one Lucene searcher; empty before the first release. */
+    public final class View implements AutoCloseable {
+        private final SearcherManager manager;
+        /** Null when the archive has no release yet. */
+        private final ArchiveSearcher searcher;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private View(SearcherManager manager, ArchiveSearcher searcher) {
+            this.manager = manager;
+            this.searcher = searcher;
+        }
+
+        /** Released cables. */
+        public long count() {
+            return searcher() == null ? 0 : searcher.getIndexReader().numDocs();
+        }
+
+        /** The release this view holds; 0 before the first. */
+        public long lastRelease() throws IOException {
+            return searcher() == null ? 0 : Long.parseLong(commitData().getOrDefault(RELEASE_KEY, "0"));
+        }
+
+        /**
+         * The size of the whole set (cables in the vault plus ids known without text) as of this release; at least
+         * {@link #count()}, and 0 before the first release.
+         */
+        public long setSize() throws IOException {
+            return searcher() == null ? 0 : Math.max(count(), Long.parseLong(commitData().getOrDefault(SET_SIZE_KEY, "0")));
+        }
+
+        private Map<String, String> commitData() throws IOException {
+            return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+        }
+
+        /** A released cable by its published id, or else by its corrected id. */
+        public Optional<PublicCable> get(String id) throws IOException {
+            if (searcher() == null) {
+                return Optional.empty();
+            }
+            Optional<PublicCable> exact = first(searcher, new TermQuery(new Term(ArchiveSchema.ID, id)));
+            return exact.isPresent() ? exact : first(searcher, new TermQuery(new Term(ArchiveSchema.CANONICAL_ID, id)));
+        }
+
+        /**
+         * Runs one search.
+         *
+         * @throws BadQueryException the query, a filter or the cursor cannot be used as written; the message says why
+         * @throws IOException       the index could not be read
+         */
+        public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
+            Query parsed = parser.parse(request.query());
+            // Without words there is no relevance (every cable scores the same): list newest first, which Lucene can
+            // answer without visiting every hit (a relevance order would visit them all to order them by the id's key).
+            SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
+                    ? SortOrder.CREATED_NEWEST : request.sort();
+            Query query = withFilters(parsed, request.filters());
+            FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
+            if (searcher() == null) {
+                return SearchResult.empty();
+            }
+            try {
+                return PublicArchive.search(searcher, query, after, order, request);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new BadQueryException("The query '" + request.query() + "' expands to too many terms; make it narrower");
+            }
+        }
+
+        private ArchiveSearcher searcher() {
+            if (closed.get()) {
+                throw new IllegalStateException("this view of the archive is closed");
+            }
+            return searcher;
+        }
+
+        /** Lets the release's files go (once every view of it is closed and a newer release is current). */
+        @Override
+        public void close() throws IOException {
+            if (!closed.getAndSet(true) && searcher != null) {
+                manager.release(searcher);
+            }
+        }
     }
 
     private static Optional<PublicCable> first(IndexSearcher s, Query q) throws IOException {
@@ -111,27 +220,6 @@ public final class PublicArchive implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(ArchiveSchema.toCable(s.storedFields().document(top.scoreDocs[0].doc)));
-    }
-
-    /**
-     * Runs one search.
-     *
-     * @throws BadQueryException the query, a filter or the cursor cannot be used as written; the message says why
-     * @throws IOException       the index could not be read
-     */
-    public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
-        Query parsed = parser.parse(request.query());
-        // Without words there is no relevance (every cable scores the same): list newest first, which Lucene can
-        // answer without visiting every hit (a relevance order would visit them all to order them by the id's key).
-        SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
-                ? SortOrder.CREATED_NEWEST : request.sort();
-        Query query = withFilters(parsed, request.filters());
-        FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
-        try {
-            return withSearcher(s -> search(s, query, after, order, request), SearchResult.empty());
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new BadQueryException("The query '" + request.query() + "' expands to too many terms; make it narrower");
-        }
     }
 
     private static Query withFilters(Query query, List<SearchRequest.Filter> filters) {
@@ -233,27 +321,6 @@ public final class PublicArchive implements AutoCloseable {
             total += count;
         }
         return OptionalLong.of(total);
-    }
-
-    private interface SearcherTask<T> {
-        T run(ArchiveSearcher searcher) throws IOException;
-    }
-
-    private <T> T withSearcher(SearcherTask<T> task, T whenEmpty) throws IOException {
-        SearcherManager m = manager();
-        if (m == null) {
-            return whenEmpty;
-        }
-        if (System.nanoTime() - lastRefresh > AUTO_REFRESH_NANOS) {
-            lastRefresh = System.nanoTime();
-            m.maybeRefresh();
-        }
-        ArchiveSearcher s = (ArchiveSearcher) m.acquire();
-        try {
-            return task.run(s);
-        } finally {
-            m.release(s);
-        }
     }
 
     /** The searcher manager, opened on the first commit once there is one. */

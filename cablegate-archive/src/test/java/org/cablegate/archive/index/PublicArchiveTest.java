@@ -267,6 +267,49 @@ class PublicArchiveTest {
     }
 
     @Test
+    void aViewHoldsItsReleaseWhileTheNextIsPublished() throws Exception {
+        PublicCable added = cable("10OSLO99", "10OSLO99", "2010-01-05T09:00", "SECRET", "Embassy Oslo", "PREL",
+                "NORWAY: A LATER CABLE", "1. (S) A cable of the second release about Iran.");
+        SearchRequest firstPage = SearchRequest.of("").withLimit(6).withSort(SortOrder.CREATED_OLDEST);
+        try (PublicArchive.View held = archive.view()) {
+            SearchResult page1 = held.search(firstPage);
+            try (ArchiveWriter writer = ArchiveWriter.open(dir, 16)) {
+                writer.add(added);
+                writer.commit(2);
+            }
+            archive.refresh();
+
+            // The archive moved on; the view did not, even for the rest of a paging it began before.
+            assertThat(archive.lastRelease()).isEqualTo(2);
+            assertThat(archive.count()).isEqualTo(12);
+            assertThat(archive.get("10OSLO99")).isPresent();
+            assertThat(held.lastRelease()).isEqualTo(1);
+            assertThat(held.count()).isEqualTo(11);
+            assertThat(held.get("10OSLO99")).isEmpty();
+            SearchResult page2 = held.search(firstPage.after(page1.nextCursor().orElseThrow()));
+            assertThat(page1.total()).isEqualTo(11);
+            assertThat(page1.hits().size() + page2.hits().size()).isEqualTo(11);
+            assertThat(page2.nextCursor()).isEmpty();
+            assertThat(held.search(SearchRequest.of("iran").withLimit(20)).hits()).extracting(Hit::id)
+                    .doesNotContain("10OSLO99");
+        }
+        try (PublicArchive.View now = archive.view()) {
+            assertThat(now.lastRelease()).isEqualTo(2);
+            assertThat(now.search(SearchRequest.of("iran").withLimit(20)).hits()).extracting(Hit::id)
+                    .contains("10OSLO99");
+        }
+    }
+
+    @Test
+    void aClosedViewRefusesToRead() throws Exception {
+        PublicArchive.View view = archive.view();
+        view.close();
+        view.close();
+        assertThatThrownBy(view::count).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> view.search(SearchRequest.of("iran"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void hitsCarryWhatAResultListShowsAndGetReturnsTheWholeCable() throws Exception {
         Hit hit = archive.search(SearchRequest.of("id:08MANAMA492")).hits().get(0);
         assertThat(hit.id()).isEqualTo("08ECTION01OF02MANAMA492");

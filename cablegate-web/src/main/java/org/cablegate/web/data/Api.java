@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.cablegate.archive.index.BadQueryException;
-import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
@@ -21,13 +20,11 @@ final class Api {
     static final int SEARCH_LIMIT = 10;
     static final int LISTING_LIMIT = 50;
 
-    private final PublicArchive archive;
     private final SiteUrls urls;
     private final CableParser parser = new CableParser();
     private final byte[] openApi;
 
-    Api(PublicArchive archive, SiteUrls urls) {
-        this.archive = archive;
+    Api(SiteUrls urls) {
         this.urls = urls;
         try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
             this.openApi = in.readAllBytes();
@@ -40,7 +37,7 @@ final class Api {
         String id = ctx.pathParam("id");
         // One body for every id not found, whether unknown or in the vault unreleased (the archive cannot tell them
         // apart anyway, as it holds released cables only): not even the id is echoed, so two 404s never differ.
-        PublicCable c = archive.get(id).orElseThrow(() -> new NotFound("No released cable has this id"));
+        PublicCable c = view.archive().get(id).orElseThrow(() -> new NotFound("No released cable has this id"));
         Cable parsed = parser.parse(new SourceCable(c.id(), c.created(), Optional.of(c.released()), c.classification(),
                 c.origin(), c.header(), c.body(), SourceFormat.CSV, "public archive"));
         StringBuilder sb = new StringBuilder(c.body().length() * 2 + 2048);
@@ -50,13 +47,13 @@ final class Api {
 
     void search(Context ctx, ReleaseView view) throws IOException, BadQueryException {
         SearchRequest request = SearchParams.search(ctx, SEARCH_LIMIT);
-        page(ctx, request, archive.search(request), null);
+        page(ctx, request, view.archive().search(request), null);
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind) throws IOException, BadQueryException, NotFound {
         Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
         SearchRequest request = SearchParams.listing(ctx, listing, LISTING_LIMIT);
-        page(ctx, request, archive.search(request), listing);
+        page(ctx, request, view.archive().search(request), listing);
     }
 
     private void page(Context ctx, SearchRequest request, SearchResult result, Listing listing) {
@@ -67,7 +64,7 @@ final class Api {
 
     void status(Context ctx, ReleaseView view) throws IOException {
         StringBuilder sb = new StringBuilder(128);
-        DataJson.status(archive.count(), archive.setSize(), view, new JsonWriter(sb, false));
+        DataJson.status(view.archive().count(), view.archive().setSize(), view, new JsonWriter(sb, false));
         Http.send(ctx, Http.JSON, sb.append('\n'));
     }
 

@@ -33,10 +33,10 @@ public final class DataRoutes {
             int sitemapUrlsPerPage) {
         SiteUrls urls = new SiteUrls(baseUrl);
         ReleaseView.Current current = new ReleaseView.Current(archive);
-        Api api = new Api(archive, urls);
-        Downloads downloads = new Downloads(archive, urls, downloadPage);
-        Feeds feeds = new Feeds(archive, urls);
-        Sitemaps sitemaps = new Sitemaps(archive, urls, sitemapUrlsPerPage);
+        Api api = new Api(urls);
+        Downloads downloads = new Downloads(urls, downloadPage);
+        Feeds feeds = new Feeds(urls);
+        Sitemaps sitemaps = new Sitemaps(urls, sitemapUrlsPerPage);
 
         routes.get("/api/openapi.json", answer(current, api::openApi));
         routes.get("/api/status", answer(current, api::status));
@@ -62,19 +62,22 @@ public final class DataRoutes {
         routes.get("/robots.txt", answer(current, sitemaps::robots));
     }
 
-    /** What a route writes for the current release. */
+    /** What a route writes, reading one release. */
     private interface Answer {
         void write(Context ctx, ReleaseView view) throws Exception;
     }
 
-    /** The one place where validators, 304s and the mapping of errors to statuses happen. */
+    /**
+     * The one place where validators, 304s and the mapping of errors to statuses happen, and where an answer takes the
+     * release it reads: one release from its validators to its last byte, even for a download that streams while the
+     * next release is published.
+     */
     private static Handler answer(ReleaseView.Current current, Answer answer) {
         return ctx -> {
-            ReleaseView view = current.get();
-            if (Http.notModified(ctx, view)) {
-                return;
-            }
-            try {
+            try (ReleaseView view = current.open()) {
+                if (Http.notModified(ctx, view)) {
+                    return;
+                }
                 answer.write(ctx, view);
             } catch (BadQueryException e) {
                 Http.error(ctx, 400, e.getMessage());

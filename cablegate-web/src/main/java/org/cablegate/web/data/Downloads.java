@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Hit;
-import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.core.json.CableJson;
@@ -18,8 +17,9 @@ import org.cablegate.core.json.JsonWriter;
 
 /**
  * Every hit of a search or listing as CSV (RFC 4180, with a header row) or JSON Lines, with no cap. The hits are
- * written as they are paged through with cursors, a page (1,000 hits) at a time, so memory stays
- * the same whether a download holds ten cables or all of them.
+ * written as they are paged through with cursors, a page (1,000 hits) at a time, so memory stays the same whether a
+ * download holds ten cables or all of them; all from the one release the answer reads, even if another is published
+ * while it streams.
  */
 final class Downloads {
     enum Format {
@@ -37,33 +37,31 @@ final class Downloads {
 
     static final String CSV_HEADER = "id,canonicalId,created,released,classification,origin,subject,tags,url";
 
-    private final PublicArchive archive;
     private final SiteUrls urls;
     private final int pageSize;
 
-    Downloads(PublicArchive archive, SiteUrls urls, int pageSize) {
-        this.archive = archive;
+    Downloads(SiteUrls urls, int pageSize) {
         this.urls = urls;
         this.pageSize = pageSize;
     }
 
     void search(Context ctx, ReleaseView view, Format format) throws IOException, BadQueryException {
-        write(ctx, SearchParams.search(ctx, SearchRequest.MAX_LIMIT), "search", format);
+        write(ctx, view, SearchParams.search(ctx, SearchRequest.MAX_LIMIT), "search", format);
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind, Format format)
             throws IOException, BadQueryException, NotFound {
         Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
-        write(ctx, SearchParams.listing(ctx, listing, SearchRequest.MAX_LIMIT), listing.fileName(), format);
+        write(ctx, view, SearchParams.listing(ctx, listing, SearchRequest.MAX_LIMIT), listing.fileName(), format);
     }
 
-    private void write(Context ctx, SearchRequest asked, String name, Format format)
+    private void write(Context ctx, ReleaseView view, SearchRequest asked, String name, Format format)
             throws IOException, BadQueryException {
         // From the first hit to the last, whatever page the request named; no facets: a download is rows.
         SearchRequest request = new SearchRequest(asked.query(), asked.filters(), asked.sort(), 0, pageSize,
                 Optional.empty(), Set.of(), 1);
         // The first page is read before anything is written, so that a bad query still gets its 400.
-        SearchResult page = archive.search(request);
+        SearchResult page = view.archive().search(request);
         ctx.contentType(format.contentType);
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension + "\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
@@ -83,7 +81,7 @@ final class Downloads {
             if (page.nextCursor().isEmpty()) {
                 break;
             }
-            page = archive.search(request.after(page.nextCursor().get()));
+            page = view.archive().search(request.after(page.nextCursor().get()));
         }
         out.flush();
     }

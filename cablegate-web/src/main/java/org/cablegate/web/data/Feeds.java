@@ -10,7 +10,6 @@ import java.util.Set;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.Hit;
-import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
@@ -24,11 +23,9 @@ import org.cablegate.web.url.Urls;
 final class Feeds {
     static final int ENTRIES = 50;
 
-    private final PublicArchive archive;
     private final SiteUrls urls;
 
-    Feeds(PublicArchive archive, SiteUrls urls) {
-        this.archive = archive;
+    Feeds(SiteUrls urls) {
         this.urls = urls;
     }
 
@@ -63,7 +60,7 @@ final class Feeds {
             throws IOException, BadQueryException {
         SearchRequest request = new SearchRequest(base.query(), base.filters(), SortOrder.RELEASED_NEWEST, 0, ENTRIES,
                 Optional.empty(), Set.of(), 1);
-        SearchResult result = archive.search(request);
+        SearchResult result = view.archive().search(request);
         // The feed changed when its newest entry was released; an empty one takes the release's time.
         LocalDateTime updated = result.hits().isEmpty() ? view.time() : result.hits().get(0).released();
         StringBuilder sb = new StringBuilder(1024 + 700 * result.hits().size());

@@ -9,44 +9,60 @@ import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
 
 /**
- * What every answer of one release shares: the release number (the ETag's root), the time of its newest cable (the
- * Last-Modified), and its origins and classifications. Computed once per release.
+ * One answer's release: the archive held at that release, and what every answer of the release shares, computed once
+ * per release: its number (the ETag's root), the time of its newest cable (the Last-Modified), its origins and
+ * classifications. Closing it lets the archive move on.
  *
- * @param release the archive's last release, 0 before the first
+ * @param archive the public archive, held at this release
+ * @param release the release, 0 before the first
  * @param time    the newest release time of a public cable; 1970-01-01 before the first release
  * @param values  the released origins and classifications, with their path names
  */
-record ReleaseView(long release, LocalDateTime time, ReleasedValues values) {
+record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time, ReleasedValues values)
+        implements AutoCloseable {
     static final LocalDateTime BEFORE_ANY_RELEASE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
-    static ReleaseView load(PublicArchive archive, long release) throws IOException {
-        SearchResult newest;
-        try {
-            newest = archive.search(SearchRequest.of("").withLimit(1).withSort(SortOrder.RELEASED_NEWEST));
-        } catch (BadQueryException e) {
-            throw new IllegalStateException("the empty query always parses", e);
-        }
-        LocalDateTime time = newest.hits().isEmpty() ? BEFORE_ANY_RELEASE : newest.hits().get(0).released();
-        return new ReleaseView(release, time, ReleasedValues.of(archive));
+    @Override
+    public void close() throws IOException {
+        archive.close();
     }
 
-    /** Keeps the view of the newest release, reloading it when a release has been published. */
+    /** What a release's answers share. */
+    private record Shared(long release, LocalDateTime time, ReleasedValues values) {
+        static Shared load(PublicArchive.View archive) throws IOException {
+            SearchResult newest;
+            try {
+                newest = archive.search(SearchRequest.of("").withLimit(1).withSort(SortOrder.RELEASED_NEWEST));
+            } catch (BadQueryException e) {
+                throw new IllegalStateException("the empty query always parses", e);
+            }
+            LocalDateTime time = newest.hits().isEmpty() ? BEFORE_ANY_RELEASE : newest.hits().get(0).released();
+            return new Shared(archive.lastRelease(), time, ReleasedValues.of(archive));
+        }
+    }
+
+    /** Opens views of the archive's current release, reusing what the release's answers share. */
     static final class Current {
         private final PublicArchive archive;
-        private volatile ReleaseView view;
+        private volatile Shared shared;
 
         Current(PublicArchive archive) {
             this.archive = archive;
         }
 
-        ReleaseView get() throws IOException {
-            long release = archive.lastRelease();
-            ReleaseView v = view;
-            if (v == null || v.release() != release) {
-                v = load(archive, release);
-                view = v;
+        ReleaseView open() throws IOException {
+            PublicArchive.View held = archive.view();
+            try {
+                Shared s = shared;
+                if (s == null || s.release() != held.lastRelease()) {
+                    s = Shared.load(held);
+                    shared = s;
+                }
+                return new ReleaseView(held, s.release(), s.time(), s.values());
+            } catch (IOException | RuntimeException e) {
+                held.close();
+                throw e;
             }
-            return v;
         }
     }
 }

@@ -20,7 +20,7 @@ record ReleasedValues(Slugs origins, Slugs classifications) {
     /** More values than any facet has (the full set has fewer than 300 origins and 6 classifications). */
     private static final int ALL_VALUES = 100_000;
 
-    static ReleasedValues of(PublicArchive archive) throws IOException {
+    static ReleasedValues of(PublicArchive.View archive) throws IOException {
         SearchResult all;
         try {
             all = archive.search(SearchRequest.of("").withLimit(0).withFacets(ALL_VALUES, Facet.ORIGIN,

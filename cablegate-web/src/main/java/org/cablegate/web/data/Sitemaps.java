@@ -15,7 +15,6 @@ import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.Hit;
-import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
@@ -29,7 +28,6 @@ final class Sitemaps {
     static final int URLS_PER_PAGE = 50_000;
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private final PublicArchive archive;
     private final SiteUrls urls;
     private final int perPage;
     private final int step;
@@ -44,11 +42,10 @@ final class Sitemaps {
     private record Pages(long release, List<Start> starts) {}
 
     /** @param perPage URLs per page: {@value #URLS_PER_PAGE}, or fewer in tests, a multiple of 1,000 above 1,000 */
-    Sitemaps(PublicArchive archive, SiteUrls urls, int perPage) {
+    Sitemaps(SiteUrls urls, int perPage) {
         if (perPage > SearchRequest.MAX_LIMIT && perPage % SearchRequest.MAX_LIMIT != 0) {
             throw new IllegalArgumentException("pages above " + SearchRequest.MAX_LIMIT + " URLs must be a multiple of it");
         }
-        this.archive = archive;
         this.urls = urls;
         this.perPage = perPage;
         this.step = Math.min(perPage, SearchRequest.MAX_LIMIT);
@@ -86,7 +83,7 @@ final class Sitemaps {
         StringBuilder sb = new StringBuilder(128 * step);
         int written = 0;
         while (written < perPage) {
-            SearchResult result = search(request);
+            SearchResult result = search(view, request);
             sb.setLength(0);
             for (Hit h : result.hits()) {
                 sb.append("  <url><loc>");
@@ -110,9 +107,9 @@ final class Sitemaps {
                 + "Allow: /\n\nSitemap: " + urls.of("/sitemap.xml") + "\n");
     }
 
-    private SearchResult search(SearchRequest request) throws IOException {
+    private static SearchResult search(ReleaseView view, SearchRequest request) throws IOException {
         try {
-            return archive.search(request);
+            return view.archive().search(request);
         } catch (BadQueryException e) {
             throw new IllegalStateException("a cursor the archive made was refused", e);
         }
@@ -129,7 +126,7 @@ final class Sitemaps {
         if (p != null && p.release() == view.release()) {
             return p;
         }
-        List<FacetCount> years = new ArrayList<>(search(new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, 0, 0,
+        List<FacetCount> years = new ArrayList<>(search(view, new SearchRequest("", List.of(), SortOrder.CREATED_OLDEST, 0, 0,
                 Optional.empty(), Set.of(Facet.YEAR), 10_000)).facets().getOrDefault(Facet.YEAR, List.of()));
         years.sort(Comparator.comparing(FacetCount::value));
         List<Start> starts = new ArrayList<>();
@@ -138,7 +135,7 @@ final class Sitemaps {
         for (FacetCount year : years) {
             long last = (long) starts.size() * perPage - 1;
             while (last < before + year.count()) {
-                Optional<String> next = search(new SearchRequest("created:[" + year.value() + " TO *]", List.of(),
+                Optional<String> next = search(view, new SearchRequest("created:[" + year.value() + " TO *]", List.of(),
                         SortOrder.CREATED_OLDEST, (int) (last - before), 1, Optional.empty(), Set.of(), 1)).nextCursor();
                 if (next.isEmpty()) {
                     break;

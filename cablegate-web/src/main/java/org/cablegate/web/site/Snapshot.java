@@ -58,7 +58,7 @@ final class Snapshot {
 
     record PageStart(SearchRequest.Filter filter, int page) {}
 
-    private Snapshot(PublicArchive archive) throws IOException {
+    private Snapshot(PublicArchive.View archive) throws IOException {
         release = archive.lastRelease();
         count = archive.count();
         setSize = Math.max(count, archive.setSize());
@@ -82,8 +82,11 @@ final class Snapshot {
         chrome = new Chrome("Cablegate", number(count), number(setSize), nav());
     }
 
+    /** Reads the archive's current release, through one view, so that the counter and the counts agree. */
     static Snapshot read(PublicArchive archive) throws IOException {
-        return new Snapshot(archive);
+        try (PublicArchive.View view = archive.view()) {
+            return new Snapshot(view);
+        }
     }
 
     private static List<FacetCount> sorted(SearchResult all, Facet facet, Comparator<FacetCount> order) {

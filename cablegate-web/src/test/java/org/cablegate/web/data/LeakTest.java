@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.core.model.Cable;
 import org.junit.jupiter.api.Test;
 import org.cablegate.web.url.Slugs;
@@ -106,7 +107,10 @@ class LeakTest extends ServedSample {
 
     @Test
     void onlyReleasedOriginsAndClassificationsHaveNames() throws Exception {
-        ReleasedValues values = ReleasedValues.of(archive);
+        ReleasedValues values;
+        try (PublicArchive.View view = archive.view()) {
+            values = ReleasedValues.of(view);
+        }
 
         String tripoli = Slugs.origins(List.of(TRIPOLI)).slug(TRIPOLI);
         assertThat(values.originOf(tripoli)).isEmpty();
