@@ -38,21 +38,19 @@ final class CablePages {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final int CITED_BY_SHOWN = 200;
 
-    private final PublicArchive archive;
     private final Templates templates;
     private final CableParser parser = new CableParser();
     private final RecipientNames names = RecipientNames.standard();
 
-    CablePages(PublicArchive archive, Templates templates) {
-        this.archive = archive;
+    CablePages(Templates templates) {
         this.templates = templates;
     }
 
-    Optional<PublicCable> find(String id) throws IOException {
+    static Optional<PublicCable> find(PublicArchive.View archive, String id) throws IOException {
         return ID.matcher(id).matches() ? archive.get(id) : Optional.empty();
     }
 
-    byte[] page(PublicCable c, Snapshot s) throws IOException {
+    byte[] page(PublicArchive.View archive, PublicCable c, Snapshot s) throws IOException {
         Cable cable = parser.parse(new SourceCable(c.id(), c.created(), Optional.of(c.released()), c.classification(),
                 c.origin(), c.header(), c.body(), SourceFormat.CSV, "public archive"));
         String title = "Viewing cable " + c.id() + (c.subject().isEmpty() ? "" : ", " + c.subject());
@@ -64,7 +62,7 @@ final class CablePages {
                 new Link(Urls.releaseDay(day, 0), Rows.minute(c.released())),
                 new Link(Urls.classification(s.classificationSlugs.slug(c.classification()), 0), c.classification()),
                 new Link(Urls.origin(s.originSlugs.slug(c.origin()), 0), c.origin()), c.header(), recipients(cable),
-                BodyMarkup.segments(cable, t -> Urls.tag(t, 0), cited(cable)), tags, citedBy(c.canonicalId(), s),
+                BodyMarkup.segments(cable, t -> Urls.tag(t, 0), cited(archive, cable)), tags, citedBy(archive, c.canonicalId(), s),
                 "#cablegate #" + c.id(), self, new Link(Urls.cableText(c.id(), c.created()), "plain text"),
                 new Link(Urls.cableJson(c.id()), "JSON"));
         return templates.render("cable.jte", view);
@@ -90,7 +88,7 @@ final class CablePages {
     }
 
     /** The page of every cable the REF lines cite: its own page when public, else the not-public page. */
-    private Map<String, String> cited(Cable cable) throws IOException {
+    private static Map<String, String> cited(PublicArchive.View archive, Cable cable) throws IOException {
         Set<String> ids = new LinkedHashSet<>();
         for (Reference r : cable.references()) {
             if (r.isCable() && ID.matcher(r.id()).matches()) {
@@ -104,7 +102,7 @@ final class CablePages {
         for (String id : ids) {
             pages.put(id, Urls.cableById(id));
         }
-        for (Hit h : search("id:(" + String.join(" OR ", ids) + ")", ids.size())) {
+        for (Hit h : search(archive, "id:(" + String.join(" OR ", ids) + ")", ids.size())) {
             String url = Urls.cable(h.id(), h.created());
             if (ids.contains(h.canonicalId())) {
                 pages.put(h.canonicalId(), url);
@@ -116,11 +114,11 @@ final class CablePages {
         return pages;
     }
 
-    private List<Row> citedBy(String id, Snapshot s) throws IOException {
-        return search("cites:" + id, CITED_BY_SHOWN).stream().map(h -> Rows.of(h, s)).toList();
+    private static List<Row> citedBy(PublicArchive.View archive, String id, Snapshot s) throws IOException {
+        return search(archive, "cites:" + id, CITED_BY_SHOWN).stream().map(h -> Rows.of(h, s)).toList();
     }
 
-    private List<Hit> search(String query, int limit) throws IOException {
+    private static List<Hit> search(PublicArchive.View archive, String query, int limit) throws IOException {
         try {
             return archive.search(new SearchRequest(query, List.of(), SortOrder.CREATED_OLDEST, 0,
                     Math.min(limit, SearchRequest.MAX_LIMIT), Optional.empty(), EnumSet.noneOf(Facet.class), 1)).hits();
@@ -133,10 +131,10 @@ final class CablePages {
      * The page at the URL of a cable that is not public. Built from public cables only (those that cite the id), so it
      * is the same for an id that is unreleased, unknown or malformed: nothing tells them apart.
      */
-    byte[] unpublished(String id, Snapshot s) throws IOException {
+    byte[] unpublished(PublicArchive.View archive, String id, Snapshot s) throws IOException {
         List<UnpublishedView.Citation> citations = new ArrayList<>();
         if (ID.matcher(id).matches()) {
-            for (Hit h : search("cites:" + id, 50)) {
+            for (Hit h : search(archive, "cites:" + id, 50)) {
                 Optional<PublicCable> citing = archive.get(h.id());
                 if (citing.isEmpty()) {
                     continue;

@@ -34,27 +34,25 @@ final class Listings {
     private static final int CURSOR_WALK = 20;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
-    private final PublicArchive archive;
     private final Templates templates;
     private final TagGlossary glossary = TagGlossary.standard();
 
-    Listings(PublicArchive archive, Templates templates) {
-        this.archive = archive;
+    Listings(Templates templates) {
         this.templates = templates;
     }
 
     /** A listing page, or empty when the key names no released cable or the page is past the last. */
-    Optional<byte[]> listing(Dimension d, String key, int page, Snapshot s) throws IOException {
+    Optional<byte[]> listing(PublicArchive.View archive, Dimension d, String key, int page, Snapshot s) throws IOException {
         Optional<String> value = value(d, key, s);
         if (value.isEmpty() || page < 0) {
             return Optional.empty();
         }
         SearchRequest.Filter filter = new SearchRequest.Filter(d.facet, value.get());
-        Snapshot.Listing whole = s.listings.computeIfAbsent(filter, f -> whole(f));
+        Snapshot.Listing whole = s.listings.computeIfAbsent(filter, f -> whole(archive, f));
         if (whole.total() == 0 || (long) page * PAGE_SIZE >= whole.total()) {
             return Optional.empty();
         }
-        List<Row> rows = page(filter, page, s).stream().map(h -> Rows.of(h, s)).toList();
+        List<Row> rows = page(archive, filter, page, s).stream().map(h -> Rows.of(h, s)).toList();
         int pages = (int) ((whole.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String heading = heading(d, value.get());
         IntFunction<String> url = n -> url(d, key, n);
@@ -65,7 +63,7 @@ final class Listings {
     }
 
     /** A listing's size and months, counted once per release: every page of it shows them. */
-    private Snapshot.Listing whole(SearchRequest.Filter filter) {
+    private static Snapshot.Listing whole(PublicArchive.View archive, SearchRequest.Filter filter) {
         try {
             SearchResult r = archive.search(new SearchRequest("", List.of(filter), SortOrder.CREATED_OLDEST, 0, 0,
                     Optional.empty(), EnumSet.of(Facet.CREATED_MONTH), 10_000));
@@ -80,7 +78,7 @@ final class Listings {
      * which costs the same on page 2,900 of PREL as on page 1; without a cursor nearby (a reader jumping deep) it
      * is found by offset, which sorts every cable before it once, and leaves a cursor for the next page.
      */
-    private List<Hit> page(SearchRequest.Filter filter, int page, Snapshot s) throws IOException {
+    private static List<Hit> page(PublicArchive.View archive, SearchRequest.Filter filter, int page, Snapshot s) throws IOException {
         int from = page;
         while (from > 0 && page - from < CURSOR_WALK && !s.pageStarts.containsKey(new Snapshot.PageStart(filter, from))) {
             from--;
@@ -201,7 +199,7 @@ final class Listings {
     }
 
     /** The cables of the latest release day, for the front page. */
-    List<Row> latest(Snapshot s) throws IOException {
+    static List<Row> latest(PublicArchive.View archive, Snapshot s) throws IOException {
         if (s.days.isEmpty()) {
             return List.of();
         }

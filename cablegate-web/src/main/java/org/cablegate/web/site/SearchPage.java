@@ -55,15 +55,13 @@ final class SearchPage {
     /** Either the rendered page or what is wrong with the request. */
     record Outcome(byte[] page, Optional<String> problem) {}
 
-    private final PublicArchive archive;
     private final Templates templates;
 
-    SearchPage(PublicArchive archive, Templates templates) {
-        this.archive = archive;
+    SearchPage(Templates templates) {
         this.templates = templates;
     }
 
-    Outcome render(Map<String, List<String>> params, Snapshot s) throws IOException {
+    Outcome render(PublicArchive.View archive, Map<String, List<String>> params, Snapshot s) throws IOException {
         String q = first(params, "q").strip();
         String sortName = first(params, "sort");
         if (sortName.isEmpty()) {
@@ -125,7 +123,7 @@ final class SearchPage {
         List<String> words = words(q);
         List<SearchView.Result> hits = new ArrayList<>();
         for (Hit h : result.hits()) {
-            hits.add(new SearchView.Result(Rows.of(h, s), snippet(h, words)));
+            hits.add(new SearchView.Result(Rows.of(h, s), snippet(archive, h, words)));
         }
         long last = from + result.hits().size() - 1;
         String summary = result.hits().isEmpty() ? "No cable matches."
@@ -180,7 +178,7 @@ final class SearchPage {
      * highlighter: only the window shown is copied and folded, and stems are matched as prefixes, which is enough to
      * show why a cable matched.
      */
-    private List<SearchView.Snippet> snippet(Hit h, List<String> words) throws IOException {
+    private static List<SearchView.Snippet> snippet(PublicArchive.View archive, Hit h, List<String> words) throws IOException {
         if (words.isEmpty()) {
             return List.of();
         }

@@ -35,13 +35,17 @@ public final class Site {
     private final CablePages cables;
     private final SearchPage search;
     private volatile Snapshot snapshot;
+    /** A snapshot of a release newer than {@link #snapshot}, read by a page before {@link #refresh()} adopted it. */
+    private volatile Snapshot next;
 
     public Site(PublicArchive archive) throws IOException {
         this.archive = archive;
-        this.listings = new Listings(archive, templates);
-        this.cables = new CablePages(archive, templates);
-        this.search = new SearchPage(archive, templates);
-        this.snapshot = Snapshot.read(archive);
+        this.listings = new Listings(templates);
+        this.cables = new CablePages(templates);
+        this.search = new SearchPage(templates);
+        try (PublicArchive.View view = archive.view()) {
+            this.snapshot = Snapshot.read(view);
+        }
     }
 
     /** The release the pages are rendered for: pages of one release may be cached until it changes. */
@@ -57,23 +61,52 @@ public final class Site {
     /** Moves to the archive's newest release, if there is one; true when the pages changed. */
     public synchronized boolean refresh() throws IOException {
         archive.refresh();
-        if (archive.lastRelease() == snapshot.release) {
-            return false;
+        try (PublicArchive.View view = archive.view()) {
+            if (view.lastRelease() == snapshot.release) {
+                return false;
+            }
+            snapshot = snapshotOf(view);
+            return true;
         }
-        snapshot = Snapshot.read(archive);
-        return true;
     }
 
-    /** The page at a path (as sent, percent-encoded, without the query). */
-    public Page render(String rawPath) throws IOException {
+    /**
+     * What the pages of the view's release share. That is the current snapshot, except in the moment between the
+     * archive's move to a new release and {@link #refresh()}: a page rendered then reads the new release whole, with
+     * a snapshot read for it (once, and adopted by the refresh).
+     */
+    private Snapshot snapshotOf(PublicArchive.View view) throws IOException {
+        long release = view.lastRelease();
         Snapshot s = snapshot;
+        if (s.release == release) {
+            return s;
+        }
+        // Read once, however many pages ask for it at the same time.
+        synchronized (this) {
+            Snapshot n = next;
+            if (n == null || n.release != release) {
+                n = Snapshot.read(view);
+                next = n;
+            }
+            return n;
+        }
+    }
+
+    /** The page at a path (as sent, percent-encoded, without the query); every read of it is of one release. */
+    public Page render(String rawPath) throws IOException {
+        try (PublicArchive.View view = archive.view()) {
+            return render(rawPath, view, snapshotOf(view));
+        }
+    }
+
+    private Page render(String rawPath, PublicArchive.View view, Snapshot s) throws IOException {
         String path = decode(rawPath);
         if (path == null) {
             return notFound(s);
         }
         switch (path) {
             case "/", "/index.html", "/cablegate.html":
-                return Page.html(200, home(s));
+                return Page.html(200, home(view, s));
             case "/about.html":
                 return prose("about.jte", "Reading and discussing cables", s);
             case "/faq.html", "/static/html/faq.html":
@@ -87,17 +120,17 @@ public final class Site {
         }
         Matcher m = CABLE.matcher(path);
         if (m.matches()) {
-            return cable(m.group(3), m.group(1) + "/" + m.group(2), m.group(4).equals("txt"), path, s);
+            return cable(view, m.group(3), m.group(1) + "/" + m.group(2), m.group(4).equals("txt"), path, s);
         }
         m = CABLE_BY_ID.matcher(path);
         if (m.matches()) {
-            Optional<PublicCable> c = cables.find(m.group(1));
+            Optional<PublicCable> c = CablePages.find(view, m.group(1));
             return c.isPresent() ? Page.movedTo(Urls.cable(c.get().id(), c.get().created()))
-                    : Page.html(404, cables.unpublished(m.group(1), s));
+                    : Page.html(404, cables.unpublished(view, m.group(1), s));
         }
         m = LISTING.matcher(path);
         if (m.matches()) {
-            Optional<byte[]> listing = listings.listing(Dimension.of(m.group(1)), m.group(2),
+            Optional<byte[]> listing = listings.listing(view, Dimension.of(m.group(1)), m.group(2),
                     Integer.parseInt(m.group(3)), s);
             return listing.isPresent() ? Page.html(200, listing.get()) : notFound(s);
         }
@@ -110,8 +143,13 @@ public final class Site {
 
     /** The search page for a query string's parameters; a query that cannot run is a 400 that says why. */
     public Page search(Map<String, List<String>> params) throws IOException {
-        Snapshot s = snapshot;
-        SearchPage.Outcome outcome = search.render(params, s);
+        try (PublicArchive.View view = archive.view()) {
+            return search(params, view, snapshotOf(view));
+        }
+    }
+
+    private Page search(Map<String, List<String>> params, PublicArchive.View view, Snapshot s) throws IOException {
+        SearchPage.Outcome outcome = search.render(view, params, s);
         if (outcome.problem().isPresent()) {
             return Page.html(400, templates.render("message.jte", new MessageView(
                     s.chrome.withTitle("The search cannot run — Cablegate"), "The search cannot run as written",
@@ -121,23 +159,24 @@ public final class Site {
         return Page.html(200, outcome.page());
     }
 
-    private Page cable(String id, String month, boolean text, String path, Snapshot s) throws IOException {
-        Optional<PublicCable> found = cables.find(id);
+    private Page cable(PublicArchive.View view, String id, String month, boolean text, String path, Snapshot s)
+            throws IOException {
+        Optional<PublicCable> found = CablePages.find(view, id);
         if (found.isEmpty()) {
-            return Page.html(404, cables.unpublished(id, s));
+            return Page.html(404, cables.unpublished(view, id, s));
         }
         PublicCable c = found.get();
         String canonical = text ? Urls.cableText(c.id(), c.created()) : Urls.cable(c.id(), c.created());
         if (!canonical.equals(path)) {
             return Page.movedTo(canonical);
         }
-        return text ? Page.text(CablePages.text(c)) : Page.html(200, cables.page(c, s));
+        return text ? Page.text(CablePages.text(c)) : Page.html(200, cables.page(view, c, s));
     }
 
-    private byte[] home(Snapshot s) throws IOException {
+    private byte[] home(PublicArchive.View view, Snapshot s) throws IOException {
         String day = s.days.isEmpty() ? "" : s.days.get(0).value();
         return templates.render("home.jte", new HomeView(s.chrome.withTitle("Cablegate: US diplomatic cables"), day,
-                new Link(Urls.releaseDay(day, 0), "Every cable released on " + day), listings.latest(s),
+                new Link(Urls.releaseDay(day, 0), "Every cable released on " + day), Listings.latest(view, s),
                 Charts.byMonth("Released cables by creation month", s.months)));
     }
 

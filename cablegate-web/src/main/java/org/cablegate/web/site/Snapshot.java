@@ -82,11 +82,9 @@ final class Snapshot {
         chrome = new Chrome("Cablegate", number(count), number(setSize), nav());
     }
 
-    /** Reads the archive's current release, through one view, so that the counter and the counts agree. */
-    static Snapshot read(PublicArchive archive) throws IOException {
-        try (PublicArchive.View view = archive.view()) {
-            return new Snapshot(view);
-        }
+    /** Reads what the pages of the view's release share. */
+    static Snapshot read(PublicArchive.View view) throws IOException {
+        return new Snapshot(view);
     }
 
     private static List<FacetCount> sorted(SearchResult all, Facet facet, Comparator<FacetCount> order) {
