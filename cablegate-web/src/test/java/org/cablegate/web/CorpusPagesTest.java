@@ -2,6 +2,8 @@ package org.cablegate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * "6693 / 251,287" on them, not 6,712), and the origin listings were numbered differently from one save to the next.
  * So a listing is judged against what the site's own cable pages say: a listing of the site that agrees with its
  * cable pages must be ours exactly, and every difference is written to {@code target/corpus-listings-report.txt}.
- * Origin listings are matched by the origin's name, which the site printed on each, not by its number.
+ * Origin listings are matched by the origin's name, which the site printed on each, not by its number. Tag listings
+ * are judged by the TAGS links of the site's cable pages, as our parser corrects some tags (each correction is written
+ * to {@code target/corpus-tags-report.txt}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusPagesTest {
@@ -65,12 +69,17 @@ class CorpusPagesTest {
     private static final Pattern LISTED_ORIGINAL = Pattern.compile("<a href='/cable/\\d{4}/\\d\\d/([^']+)\\.html'>");
     private static final Pattern LISTED_OURS = Pattern.compile("<tr><td><a href=\"/cable/\\d{4}/\\d\\d/([^\"]+)\\.html\">");
     private static final Pattern LISTING_FILE = Pattern.compile("(reldate|date|tag|origin|classification)/(.+)_(\\d+)\\.html");
+    private static final Pattern TAGS_LINE = Pattern.compile("TAGS:(.*?)&#x000A;");
+    private static final Pattern TAG_LINK = Pattern.compile("<a href='/tag/([^']+)_0\\.html'>");
     private static final Pattern ORIGIN_TITLE = Pattern.compile("<div class='pane big'>\\s*<h3>Browse by ([^<]+)</h3>");
 
     /** The five cells of each original top box, by id: text and link. */
     private final Map<String, List<String[]>> originalTopBoxes = new TreeMap<>();
     /** Each listing of the 2011 site (dimension/key, origins by name): the ids on all its pages. */
     private final Map<String, Set<String>> originalListings = new TreeMap<>();
+    /** Each tag the site's cable pages link from their TAGS line: the ids of the pages that link it. */
+    private final Map<String, Set<String>> tagsLinkedByCablePages = new TreeMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private PublicArchive archive;
     private WebServer server;
@@ -168,6 +177,70 @@ class CorpusPagesTest {
         assertThat(wrong).as("listings where the site agrees with itself but not with us").isEmpty();
     }
 
+    /**
+     * Every tag a 2011 cable page linked from its TAGS line: the cable is in our listing of that tag, or the tag is one
+     * the parser reads as another (a misspelling, glued tags), which the cable's JSON shows: the tag among its
+     * {@code tagsAsWritten}, not among its {@code tags}. So no tag is lost, only corrected, and openly.
+     */
+    @Test
+    void tagListingsHoldEveryCableWhosePageLinkedTheTag() throws Exception {
+        assertThat(tagsLinkedByCablePages).hasSize(697);
+        List<String> lost = new ArrayList<>();
+        int exact = 0;
+        int siteListings = 0;
+        int corrected = 0;
+        Path report = Path.of("target", "corpus-tags-report.txt");
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8))) {
+            for (Map.Entry<String, Set<String>> e : tagsLinkedByCablePages.entrySet()) {
+                String tag = e.getKey().substring("tag/".length());
+                Set<String> ours = response("/" + e.getKey() + "_0.html").statusCode() == 404 ? Set.of()
+                        : ourListing(e.getKey());
+                for (String id : minus(e.getValue(), ours)) {
+                    JsonNode cable = JSON.readTree(get("/api/cable/" + id + ".json")).get("cable");
+                    if (writtenAndReadOtherwise(cable, tag)) {
+                        corrected++;
+                        out.printf("%s: read as %s in %s (written %s)%n", tag, cable.get("tags"), id,
+                                cable.get("tagsAsWritten"));
+                    } else {
+                        lost.add(tag + " of " + id);
+                    }
+                }
+                Set<String> site = originalListings.get(e.getKey());
+                if (site != null) {
+                    siteListings++;
+                    exact += site.equals(ours) ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("corpus tags: %,d tags linked by the cable pages; %,d links read as another tag (report: %s); "
+                + "%d of the site's %d tag listings equal ours exactly%n", tagsLinkedByCablePages.size(), corrected,
+                report, exact, siteListings);
+        assertThat(lost).as("tags of the 2011 pages neither listed nor shown as corrected").isEmpty();
+    }
+
+    /**
+     * Whether the cable's TAGS line holds the tag, written so (or as a part of a hyphenated tag, which the site
+     * linked part by part: ZANU-PF as ZANU and PF), while the tags it is read as do not.
+     */
+    private static boolean writtenAndReadOtherwise(JsonNode cable, String tag) {
+        boolean written = false;
+        for (JsonNode t : cable.get("tagsAsWritten")) {
+            for (String part : t.asText().split("-")) {
+                written |= part.equalsIgnoreCase(tag);
+            }
+        }
+        return written && !contains(cable.get("tags"), tag);
+    }
+
+    private static boolean contains(JsonNode array, String tag) {
+        for (JsonNode t : array) {
+            if (t.asText().equalsIgnoreCase(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What each listing holds by the top boxes of the site's cable pages (origins by name, as listings are keyed). */
     private Map<String, Set<String>> listingsFromTopBoxes() {
         Map<String, Set<String>> listings = new HashMap<>();
@@ -232,6 +305,13 @@ class CorpusPagesTest {
                 if (name.startsWith("cable/")) {
                     String id = name.substring(name.lastIndexOf('/') + 1, name.length() - ".html".length());
                     originalTopBoxes.put(id, cells(TOP_BOX_ORIGINAL, html, name));
+                    Matcher tags = TAGS_LINE.matcher(html);
+                    if (tags.find()) {
+                        Matcher link = TAG_LINK.matcher(tags.group(1));
+                        while (link.find()) {
+                            tagsLinkedByCablePages.computeIfAbsent("tag/" + link.group(1), k -> new TreeSet<>()).add(id);
+                        }
+                    }
                     continue;
                 }
                 Matcher listing = LISTING_FILE.matcher(name);

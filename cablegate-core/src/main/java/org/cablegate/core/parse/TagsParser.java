@@ -139,8 +139,10 @@ final class TagsParser {
         for (int end = n; end > 0; end = cut[end]) {
             parts.add(0, glued.substring(cut[end], end));
         }
+        // Subject and programme tags are four letters. Without one, a word is more likely than tags: COUNTER (in
+        // "COUNTER TERRORISM", 04SANAA2346) would read as CO, Colombia, and UNTER, an organisation.
         for (String part : parts) {
-            if (part.length() >= 4) {
+            if (part.length() == 4) {
                 return parts;
             }
         }

@@ -39,6 +39,10 @@ class SectionParsersTest {
         assertThat(r.asWritten()).containsExactly("OVIP", "CLINTON, HILLARY", "PREL", "AS", "PK");
         assertThat(TagsParser.parse("UNGA UNGA UNGA LY", 0, issues).fixed()).containsExactly("UNGA", "LY");
         assertThat(TagsParser.parse("GAZA", 0, issues).fixed()).containsExactly("GAZA");
+        // Words are not split into a country and an organisation (CO + UNTER): no four-letter tag among the parts.
+        assertThat(TagsParser.parse("YM COUNTER TERRORISM", 0, issues).fixed())
+                .containsExactly("YM", "COUNTER", "TERRORISM");
+        assertThat(TagsParser.parse("KNNPMNUC", 0, issues).fixed()).containsExactly("KNNP", "MNUC");
     }
 
     @Test
