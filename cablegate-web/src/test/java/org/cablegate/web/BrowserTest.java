@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -22,16 +24,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader in a real browser (Debian's chromium, headless, driven by its chromedriver): browsing each dimension down
- * to a cable, following permalinks and REF links, searching and narrowing, paging to the end. Saves screenshots of
- * the main pages under target/screenshots.
+ * to a cable, following permalinks and REF links, searching and narrowing, paging to the end; and the accessibility a
+ * browser can measure: text contrast as drawn, and the keyboard (skip link, every link and field reached by Tab with
+ * its focus shown, a search run without a mouse). Saves screenshots of the main pages under target/screenshots.
  *
  * <p>Without chromium and chromedriver the test is skipped, and fails under CI ({@code CI=true}). Their paths can be
  * set with CHROMIUM_BIN and CHROMEDRIVER_BIN; both are given to Selenium explicitly so that it downloads nothing.
  */
 class BrowserTest {
+    private static final String MOSCOW = "/cable/2008/06/08MOSCOW1647.html";
     @TempDir
     static Path dir;
     static TestSite site;
@@ -181,5 +187,61 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("nav.pager a[rel='prev']"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("table.cables tbody tr"))).isNotEmpty();
         assertThat(browser.getCurrentUrl()).matches(".*/tag/PREL_[1-9]\\d*\\.html");
+    }
+
+    /** WCAG 2.2 AA 1.4.3: on every main page, all text contrasts enough with what is behind it, as chromium drew it. */
+    @Test
+    void everyTextContrastsWithItsBackground() throws Exception {
+        String script;
+        try (var in = BrowserTest.class.getResourceAsStream("contrast.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String path : List.of("/", MOSCOW, "/tag/PREL_0.html", "/tag/index.html", "/search?q=iran", "/faq.html",
+                "/nothing-here", "/cable/2009/04/09TRIPOLI310.html")) {
+            open(path);
+            String checked = (String) ((JavascriptExecutor) browser).executeScript(script);
+            assertThat(checked).as(path).matches("0 low of [1-9]\\d+");
+        }
+    }
+
+    /**
+     * WCAG 2.2 AA 2.1.1, 2.4.1 and 2.4.7: the first Tab reaches the skip link, shown when focused, which leads into the
+     * main content; every element the keyboard reaches shows where the focus is; a search runs from the keyboard.
+     */
+    @Test
+    void theKeyboardReachesEverythingAndShowsWhereItIs() {
+        open("/");
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).isEqualTo("skip");
+        assertThat(skip.getRect().getX()).as("the skip link comes into view").isGreaterThanOrEqualTo(0);
+        skip.sendKeys(Keys.ENTER);
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.activeElement.closest('main') !== null")).as("Tab after the skip link").isTrue();
+
+        open("/");
+        List<WebElement> focusable = browser.findElements(By.cssSelector("a[href], input, select, button, [tabindex='0']"));
+        java.util.Set<WebElement> reached = new java.util.HashSet<>();
+        for (int i = 0; i < focusable.size(); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement at = browser.switchTo().activeElement();
+            reached.add(at);
+            String outline = at.getCssValue("outline-style");
+            assertThat(outline).as("focus shown on " + at.getAttribute("outerHTML")).isNotEqualTo("none");
+        }
+        assertThat(reached).as("every link and field reached by Tab").containsExactlyInAnyOrderElementsOf(focusable);
+
+        open("/");
+        WebElement box = browser.findElement(By.id("site-q"));
+        for (int i = 0; i < 100 && !box.equals(browser.switchTo().activeElement()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("the search field reached by Tab").isEqualTo(box);
+        keys.sendKeys("iran").sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/search?"));
+        assertThat(heading()).isEqualTo("Search the cables");
+        assertThat(browser.findElements(By.cssSelector("ol.results > li"))).isNotEmpty();
     }
 }
