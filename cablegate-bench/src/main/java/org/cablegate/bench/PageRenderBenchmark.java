@@ -1,5 +1,6 @@
 package org.cablegate.bench;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class PageRenderBenchmark {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(Path.of(args[0])))) {
-            Site site = new Site(archive);
+            Site site = new Site(archive, URI.create("https://cablegate.example"));
             for (int round = 0; round < 2; round++) { // the first round warms the JIT up and is not printed
                 for (String path : PAGES) {
                     report(round, "page " + path, calls, () -> site.render(path).body().length);

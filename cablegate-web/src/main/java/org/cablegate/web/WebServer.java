@@ -103,7 +103,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The server for an open public archive; the caller keeps ownership of the archive. */
     public static WebServer create(PublicArchive archive, Options options) throws IOException {
-        return new WebServer(archive, new Site(archive), options);
+        return new WebServer(archive, new Site(archive, options.baseUrl()), options);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.cablegate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.cablegate.web.site.Site;
@@ -17,7 +18,7 @@ class SiteReleaseTest {
     @Test
     void aPageRenderedBeforeTheRefreshReadsTheNewReleaseWhole() throws Exception {
         try (TestSite running = TestSite.start(dir, Duration.ofHours(1))) {
-            Site site = new Site(running.archive);
+            Site site = new Site(running.archive, URI.create("https://cablegate.example"));
             assertThat(text(site, "/")).contains("185 / 187");
             long first = site.release();
 

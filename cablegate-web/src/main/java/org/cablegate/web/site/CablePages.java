@@ -57,7 +57,9 @@ final class CablePages {
         String self = Urls.cable(c.id(), c.created());
         String day = c.released().toLocalDate().toString();
         List<Link> tags = c.tags().stream().map(t -> new Link(Urls.tag(t, 0), t)).toList();
-        CableView view = new CableView(s.chrome.withTitle(title), c.id(), c.subject(), new Link(self, c.id()),
+        String description = "A " + c.classification() + " cable from " + c.origin() + ", created "
+                + c.created().toLocalDate() + ", released " + c.released().toLocalDate() + ".";
+        CableView view = new CableView(s.chrome.article(title, self, description), c.id(), c.subject(), new Link(self, c.id()),
                 new Link(Urls.month(Rows.month(c.created()), 0), Rows.minute(c.created())),
                 new Link(Urls.releaseDay(day, 0), Rows.minute(c.released())),
                 new Link(Urls.classification(s.classificationSlugs.slug(c.classification()), 0), c.classification()),
@@ -152,7 +154,8 @@ final class CablePages {
             }
         }
         return templates.render("unpublished.jte", new UnpublishedView(
-                s.chrome.withTitle("Cable " + id + " is not public — Cablegate"), id, citations));
+                s.chrome.unplaced("Cable " + id + " is not public — Cablegate",
+                        "Cable " + id + " is not public; what the public cables that cite it say of it."), id, citations));
     }
 
     /** The plain text of a cable: header, a blank line, body, as the 2011 full release held them. */

@@ -56,8 +56,10 @@ final class Listings {
         int pages = (int) ((whole.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String heading = heading(d, value.get());
         IntFunction<String> url = n -> url(d, key, n);
-        ListingView view = new ListingView(s.chrome.withTitle(heading + (page > 0 ? ", page " + (page + 1) : "")
-                + " — Cablegate"), heading, notes(d, value.get()), Snapshot.number(whole.total()), rows,
+        String description = heading + ": " + Snapshot.number(whole.total()) + " cables"
+                + (pages > 1 ? ", page " + (page + 1) + " of " + pages : "") + ".";
+        ListingView view = new ListingView(s.chrome.page(heading + (page > 0 ? ", page " + (page + 1) : "")
+                + " — Cablegate", url.apply(page), description), heading, notes(d, value.get()), Snapshot.number(whole.total()), rows,
                 pager(page, pages, url), Charts.byMonth("Cables of this listing by creation month", whole.months()));
         return Optional.of(templates.render("listing.jte", view));
     }
@@ -182,7 +184,8 @@ final class Listings {
             case CLASSIFICATION -> groups.add(new IndexView.Group("all", "All classifications", entries(
                     s.classifications, v -> Urls.classification(s.classificationSlugs.slug(v), 0), v -> v)));
         }
-        return templates.render("index.jte", new IndexView(s.chrome.withTitle(d.indexHeading + " — Cablegate"),
+        return templates.render("index.jte", new IndexView(s.chrome.page(d.indexHeading + " — Cablegate",
+                "/" + d.directory + "/index.html", d.indexHeading + ": every value, with its number of cables."),
                 d.indexHeading, groups));
     }
 

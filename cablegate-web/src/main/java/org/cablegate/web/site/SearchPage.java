@@ -133,7 +133,8 @@ final class SearchPage {
                 + (last + 1), "Next " + PAGE_SIZE + " cables"));
         Optional<Link> firstPage = after.isEmpty() ? Optional.empty() : Optional.of(new Link(base + sortParam, "First page"));
         String title = q.isEmpty() ? "Search" : "Search: " + q;
-        SearchView view = new SearchView(s.chrome.withTitle(title + " — Cablegate"), q, sortName, sorts, filterLinks,
+        SearchView view = new SearchView(s.chrome.unplaced(title + " — Cablegate",
+                q.isEmpty() ? "Search the text of the released cables." : "Released cables matching " + q + "."), q, sortName, sorts, filterLinks,
                 summary, hits, groups, Charts.byPeriod("Matching cables by creation year", years), firstPage, next);
         return new Outcome(templates.render("search.jte", view), Optional.empty());
     }

@@ -1,6 +1,7 @@
 package org.cablegate.web.site;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class Site {
     private static final byte[] CSS = Resources.bytes("cablegate.css");
 
     private final PublicArchive archive;
+    private final String siteUrl;
     private final Templates templates = new Templates();
     private final Listings listings;
     private final CablePages cables;
@@ -38,13 +40,18 @@ public final class Site {
     /** A snapshot of a release newer than {@link #snapshot}, read by a page before {@link #refresh()} adopted it. */
     private volatile Snapshot next;
 
-    public Site(PublicArchive archive) throws IOException {
+    /**
+     * @param siteUrl where readers reach the site ({@code https://cablegate.example}): the canonical links and the
+     *                previews of shared links name it; the pages' own links are paths
+     */
+    public Site(PublicArchive archive, URI siteUrl) throws IOException {
         this.archive = archive;
+        this.siteUrl = siteUrl.toString();
         this.listings = new Listings(templates);
         this.cables = new CablePages(templates);
         this.search = new SearchPage(templates);
         try (PublicArchive.View view = archive.view()) {
-            this.snapshot = Snapshot.read(view);
+            this.snapshot = Snapshot.read(view, this.siteUrl);
         }
     }
 
@@ -85,7 +92,7 @@ public final class Site {
         synchronized (this) {
             Snapshot n = next;
             if (n == null || n.release != release) {
-                n = Snapshot.read(view);
+                n = Snapshot.read(view, siteUrl);
                 next = n;
             }
             return n;
@@ -108,11 +115,14 @@ public final class Site {
             case "/", "/index.html", "/cablegate.html":
                 return Page.html(200, home(view, s));
             case "/about.html":
-                return prose("about.jte", "Reading and discussing cables", s);
+                return prose("about.jte", "Reading and discussing cables", "/about.html",
+                        "How to read a diplomatic cable, and how to discuss one.", s);
             case "/faq.html", "/static/html/faq.html":
-                return prose("faq.jte", "Questions and answers", s);
+                return prose("faq.jte", "Questions and answers", "/faq.html",
+                        "Questions on the cables, this archive, its search and its data, and their answers.", s);
             case "/resources.html":
-                return prose("resources.jte", "Community resources", s);
+                return prose("resources.jte", "Community resources", "/resources.html",
+                        "Where readers of the cables discuss them, and other archives of them.", s);
             case "/static/cablegate.css":
                 return new Page(200, Page.CSS, CSS, Optional.empty());
             default:
@@ -152,7 +162,7 @@ public final class Site {
         SearchPage.Outcome outcome = search.render(view, params, s);
         if (outcome.problem().isPresent()) {
             return Page.html(400, templates.render("message.jte", new MessageView(
-                    s.chrome.withTitle("The search cannot run — Cablegate"), "The search cannot run as written",
+                    s.chrome.unplaced("The search cannot run — Cablegate", "A search that cannot run as written."), "The search cannot run as written",
                     List.of(outcome.problem().get(), "Check the query against the examples in the FAQ, or start again."),
                     List.of(new Link("/faq.html", "How to search"), new Link("/search", "A new search")))));
         }
@@ -175,13 +185,16 @@ public final class Site {
 
     private byte[] home(PublicArchive.View view, Snapshot s) throws IOException {
         String day = s.days.isEmpty() ? "" : s.days.get(0).value();
-        return templates.render("home.jte", new HomeView(s.chrome.withTitle("Cablegate: US diplomatic cables"), day,
+        return templates.render("home.jte", new HomeView(s.chrome.page("Cablegate: US diplomatic cables", "/", "US diplomatic cables, "
+                + s.chrome.released() + " of " + s.chrome.setSize() + " released so far: browse them by release day, "
+                + "creation date, origin, tag and classification, or search their text."), day,
                 new Link(Urls.releaseDay(day, 0), "Every cable released on " + day), Listings.latest(view, s),
                 Charts.byMonth("Released cables by creation month", s.months)));
     }
 
-    private Page prose(String template, String title, Snapshot s) {
-        return Page.html(200, templates.render(template, new ProseView(s.chrome.withTitle(title + " — Cablegate"))));
+    private Page prose(String template, String title, String path, String description, Snapshot s) {
+        return Page.html(200, templates.render(template, new ProseView(s.chrome.page(title + " — Cablegate", path,
+                description))));
     }
 
     /** The page for a path that names nothing; the same for every such path. */
@@ -190,7 +203,7 @@ public final class Site {
     }
 
     private Page notFound(Snapshot s) {
-        return Page.html(404, templates.render("message.jte", new MessageView(s.chrome.withTitle("Not found — Cablegate"),
+        return Page.html(404, templates.render("message.jte", new MessageView(s.chrome.unplaced("Not found — Cablegate", "There is no page at this address."),
                 "There is no page at this address",
                 List.of("The address may be mistyped, or it names a cable or a listing that is not public yet."),
                 List.of(new Link("/", "The front page"), new Link("/reldate/index.html", "The latest releases"),

@@ -58,7 +58,7 @@ final class Snapshot {
 
     record PageStart(SearchRequest.Filter filter, int page) {}
 
-    private Snapshot(PublicArchive.View archive) throws IOException {
+    private Snapshot(PublicArchive.View archive, String siteUrl) throws IOException {
         release = archive.lastRelease();
         count = archive.count();
         setSize = Math.max(count, archive.setSize());
@@ -79,12 +79,12 @@ final class Snapshot {
         classifications = sorted(all, Facet.CLASSIFICATION, Comparator.comparing(FacetCount::value));
         originSlugs = Slugs.origins(origins.stream().map(FacetCount::value).toList());
         classificationSlugs = Slugs.classifications(classifications.stream().map(FacetCount::value).toList());
-        chrome = new Chrome("Cablegate", number(count), number(setSize), nav());
+        chrome = Chrome.of(siteUrl, number(count), number(setSize), nav());
     }
 
-    /** Reads what the pages of the view's release share. */
-    static Snapshot read(PublicArchive.View view) throws IOException {
-        return new Snapshot(view);
+    /** Reads what the pages of the view's release share; {@code siteUrl} is where readers reach the site. */
+    static Snapshot read(PublicArchive.View view, String siteUrl) throws IOException {
+        return new Snapshot(view, siteUrl);
     }
 
     private static List<FacetCount> sorted(SearchResult all, Facet facet, Comparator<FacetCount> order) {

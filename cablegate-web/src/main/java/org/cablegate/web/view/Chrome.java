@@ -2,21 +2,38 @@ package org.cablegate.web.view;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What every page shows around its content: the title, the release counter and the navigation.
+ * What every page shows around its content: the title and what describes the page to search engines and to the
+ * previews of shared links, the release counter and the navigation.
  *
- * @param title    the document title
- * @param released cables released so far, formatted ({@code 6,712})
- * @param setSize  cables in the whole set, formatted ({@code 251,287})
- * @param nav      the browse navigation
+ * @param title       the document title
+ * @param canonical   the page's absolute URL, for pages that are the one place of what they show (a cable, a listing
+ *                    page); empty for searches and errors
+ * @param description one or two sentences on the page, for previews of a shared link
+ * @param article     whether the page is one document (a cable) rather than a page of the site
+ * @param siteUrl     where readers reach the site, {@code https://cablegate.example}, without a final slash
+ * @param released    cables released so far, formatted ({@code 6,712})
+ * @param setSize     cables in the whole set, formatted ({@code 251,287})
+ * @param nav         the browse navigation
  */
-public record Chrome(String title, String released, String setSize, Nav nav) {
+public record Chrome(String title, Optional<String> canonical, String description, boolean article, String siteUrl,
+        String released, String setSize, Nav nav) {
     public Chrome {
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(canonical, "canonical");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(siteUrl, "siteUrl");
         Objects.requireNonNull(released, "released");
         Objects.requireNonNull(setSize, "setSize");
         Objects.requireNonNull(nav, "nav");
+    }
+
+    /** The chrome of a release, before any page: {@link #page} or {@link #unplaced} make a page's. */
+    public static Chrome of(String siteUrl, String released, String setSize, Nav nav) {
+        String site = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        return new Chrome("Cablegate", Optional.empty(), "", false, site, released, setSize, nav);
     }
 
     /**
@@ -40,7 +57,18 @@ public record Chrome(String title, String released, String setSize, Nav nav) {
         }
     }
 
-    public Chrome withTitle(String newTitle) {
-        return new Chrome(newTitle, released, setSize, nav);
+    /** A page of the site at {@code path}, its canonical place. */
+    public Chrome page(String newTitle, String path, String newDescription) {
+        return new Chrome(newTitle, Optional.of(siteUrl + path), newDescription, false, siteUrl, released, setSize, nav);
+    }
+
+    /** A cable's page at {@code path}: one document, an article to the previews of shared links. */
+    public Chrome article(String newTitle, String path, String newDescription) {
+        return new Chrome(newTitle, Optional.of(siteUrl + path), newDescription, true, siteUrl, released, setSize, nav);
+    }
+
+    /** A page that is no canonical place of anything: a search, an error. */
+    public Chrome unplaced(String newTitle, String newDescription) {
+        return new Chrome(newTitle, Optional.empty(), newDescription, false, siteUrl, released, setSize, nav);
     }
 }
