@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
@@ -64,6 +68,11 @@ final class ArchiveQueryParser {
     }
 
     Query parse(String text) throws BadQueryException {
+        return liftSubjectBoosts(parseAsWritten(text));
+    }
+
+    /** The query as the classic parser reads it, before {@link #liftSubjectBoosts}. */
+    Query parseAsWritten(String text) throws BadQueryException {
         if (text.isBlank()) {
             return new MatchAllDocsQuery();
         }
@@ -113,6 +122,59 @@ final class ArchiveQueryParser {
             return all.build();
         }
         return q;
+    }
+
+    /**
+     * The same matches and the same scores, in a shape Lucene prunes better. A bare word is parsed as
+     * {@code (subject:w^2 body:w)}; required, that disjunction's score bound is the sum of both fields' bounds, and
+     * the subject's (a short field, boosted) is so high that Lucene can skip few blocks of {@code iran AND nuclear}.
+     * Rewritten, each required word matches {@code (body:w, or subject:w scoring 0)}, bounded by the body alone, and
+     * the subject's score is added by an optional {@code subject:w^2} beside it, which Lucene skips where it cannot
+     * change the top hits. A boolean query with a minimum of optional clauses to match is left as it is.
+     */
+    static Query liftSubjectBoosts(Query query) {
+        if (!(query instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() > 0) {
+            return query;
+        }
+        BooleanQuery.Builder out = new BooleanQuery.Builder();
+        List<Query> lifted = new ArrayList<>();
+        for (BooleanClause c : b.clauses()) {
+            Query sub = c.getQuery();
+            if (c.getOccur() == Occur.MUST && sub instanceof BooleanQuery word && isWordOverFields(word)) {
+                BoostQuery subject = (BoostQuery) word.clauses().get(0).getQuery();
+                Query body = word.clauses().get(1).getQuery();
+                out.add(new BooleanQuery.Builder().add(body, Occur.SHOULD)
+                        .add(new BoostQuery(new ConstantScoreQuery(subject.getQuery()), 0f), Occur.SHOULD).build(),
+                        Occur.MUST);
+                lifted.add(subject);
+            } else {
+                out.add(c.getOccur() == Occur.MUST_NOT || c.getOccur() == Occur.FILTER ? sub : liftSubjectBoosts(sub),
+                        c.getOccur());
+            }
+        }
+        for (Query subject : lifted) {
+            out.add(subject, Occur.SHOULD);
+        }
+        return out.build();
+    }
+
+    /** {@code (subject:w^2 body:w)} as the parser makes it for a bare word or phrase. */
+    private static boolean isWordOverFields(BooleanQuery q) {
+        List<BooleanClause> c = q.clauses();
+        return q.getMinimumNumberShouldMatch() == 0 && c.size() == 2
+                && c.get(0).getOccur() == Occur.SHOULD && c.get(1).getOccur() == Occur.SHOULD
+                && c.get(0).getQuery() instanceof BoostQuery boosted && fieldOf(boosted.getQuery()).equals(ArchiveSchema.SUBJECT)
+                && fieldOf(c.get(1).getQuery()).equals(ArchiveSchema.BODY);
+    }
+
+    private static String fieldOf(Query q) {
+        if (q instanceof TermQuery t) {
+            return t.getTerm().field();
+        }
+        if (q instanceof PhraseQuery p) {
+            return p.getField();
+        }
+        return "";
     }
 
     private static String message(String text, ParseException e) {

@@ -2,16 +2,24 @@ package org.cablegate.archive.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +272,35 @@ class PublicArchiveTest {
             }
             assertThat(paged).as(order.name()).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** The rewrite that lets Lucene prune required words changes neither what matches nor any score. */
+    @ParameterizedTest
+    @ValueSource(strings = {"iran", "iran AND nuclear", "iran nuclear", "\"prime minister\" AND visit",
+        "iran OR police", "iran -sanctions", "subject:nuclear AND iran", "police AND (moscow OR visit)",
+        "iran AND tag:PREL", "visit AND NOT baghdad", "terrorism AND financing AND gulf", "iran^3 AND nuclear"})
+    void requiredWordsScoreAsWrittenAfterTheRewrite(String text) throws Exception {
+        ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Map<Integer, Float> asWritten = scores(searcher, parser.parseAsWritten(text));
+            Map<Integer, Float> rewritten = scores(searcher, parser.parse(text));
+            assertThat(asWritten).as(text).isNotEmpty();
+            assertThat(rewritten.keySet()).as(text).isEqualTo(asWritten.keySet());
+            asWritten.forEach((doc, score) -> assertThat(rewritten.get(doc)).as(text + " doc " + doc)
+                    .isCloseTo(score, within(1e-5f)));
+        }
+        if (text.equals("iran AND nuclear")) {
+            assertThat(parser.parse(text)).isNotEqualTo(parser.parseAsWritten(text));
+        }
+    }
+
+    private static Map<Integer, Float> scores(IndexSearcher searcher, Query query) throws IOException {
+        Map<Integer, Float> scores = new HashMap<>();
+        for (ScoreDoc d : searcher.search(query, 100).scoreDocs) {
+            scores.put(d.doc, d.score);
+        }
+        return scores;
     }
 
     @Test
