@@ -2,6 +2,8 @@ package org.cablegate.web.data;
 
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -9,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.FacetCount;
@@ -18,6 +24,7 @@ import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
+import org.cablegate.web.http.CachedPage;
 
 /**
  * {@code /sitemap.xml}, an index of sitemap pages of at most {@value #URLS_PER_PAGE} cable URLs each (the protocol's
@@ -32,6 +39,8 @@ final class Sitemaps {
     private final int perPage;
     private final int step;
     private volatile Pages pages;
+    /** Rendered pages by number, all of one release. */
+    private final Map<Integer, RenderedPage> rendered = new ConcurrentHashMap<>();
 
     /**
      * Where each page starts: the cursor after the last URL of the page before (empty for the first), and the
@@ -40,6 +49,8 @@ final class Sitemaps {
     private record Start(Optional<String> cursor, String year) {}
 
     private record Pages(long release, List<Start> starts) {}
+
+    private record RenderedPage(long release, byte[] gzipped) {}
 
     /** @param perPage URLs per page: {@value #URLS_PER_PAGE}, or fewer in tests, a multiple of 1,000 above 1,000 */
     Sitemaps(SiteUrls urls, int perPage) {
@@ -71,34 +82,68 @@ final class Sitemaps {
         if (number < 1 || number > starts.size()) {
             throw new NotFound("There is no sitemap page '" + n + "'");
         }
-        // Written as it is read, a thousand URLs at a time: a full page is some 5 MB.
+        byte[] gzipped = rendered(view, number, starts);
+        // Kept gzipped (a full page is some 5 MB, a tenth of that gzipped): sent as it is, or unzipped as it goes.
+        ctx.disableCompression();
         ctx.contentType(Http.XML);
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
-        // Only the years the page spans are searched: from the year of its start to the year of the next page's.
-        Start start = starts.get(number - 1);
-        String to = number < starts.size() ? starts.get(number).year() : "*";
-        SearchRequest request = new SearchRequest("created:[" + start.year() + " TO " + to + "]", List.of(),
-                SortOrder.CREATED_OLDEST, 0, step, start.cursor(), Set.of(), 1);
-        StringBuilder sb = new StringBuilder(128 * step);
-        int written = 0;
-        while (written < perPage) {
-            SearchResult result = search(view, request);
-            sb.setLength(0);
-            for (Hit h : result.hits()) {
-                sb.append("  <url><loc>");
-                Xml.text(sb, urls.cable(h.id(), h.created())).append("</loc><lastmod>").append(h.released().toLocalDate())
-                        .append("</lastmod></url>\n");
-            }
-            out.append(sb);
-            written += result.hits().size();
-            if (result.nextCursor().isEmpty()) {
-                break;
-            }
-            request = request.after(result.nextCursor().get());
+        if (CachedPage.acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(gzipped);
+        } else {
+            ctx.result(new GZIPInputStream(new ByteArrayInputStream(gzipped)));
         }
-        out.write("</urlset>\n");
-        out.flush();
+    }
+
+    /**
+     * A page of this release, rendered once: rendering one of 50,000 URLs searches them all in their order (about a
+     * second), which a crawler's every visit would otherwise cost.
+     */
+    private byte[] rendered(ReleaseView view, int number, List<Start> starts) throws IOException {
+        RenderedPage page = rendered.get(number);
+        if (page != null && page.release() == view.release()) {
+            return page.gzipped();
+        }
+        synchronized (rendered) {
+            page = rendered.get(number);
+            if (page == null || page.release() != view.release()) {
+                rendered.entrySet().removeIf(e -> e.getValue().release() != view.release());
+                page = new RenderedPage(view.release(), render(view, number, starts));
+                rendered.put(number, page);
+            }
+            return page.gzipped();
+        }
+    }
+
+    private byte[] render(ReleaseView view, int number, List<Start> starts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
+            // Only the years the page spans are searched: from the year of its start to the year of the next page's.
+            Start start = starts.get(number - 1);
+            String to = number < starts.size() ? starts.get(number).year() : "*";
+            SearchRequest request = new SearchRequest("created:[" + start.year() + " TO " + to + "]", List.of(),
+                    SortOrder.CREATED_OLDEST, 0, step, start.cursor(), Set.of(), 1);
+            StringBuilder sb = new StringBuilder(128 * step);
+            int written = 0;
+            while (written < perPage) {
+                SearchResult result = search(view, request);
+                sb.setLength(0);
+                for (Hit h : result.hits()) {
+                    sb.append("  <url><loc>");
+                    Xml.text(sb, urls.cable(h.id(), h.created())).append("</loc><lastmod>")
+                            .append(h.released().toLocalDate()).append("</lastmod></url>\n");
+                }
+                out.append(sb);
+                written += result.hits().size();
+                if (result.nextCursor().isEmpty()) {
+                    break;
+                }
+                request = request.after(result.nextCursor().get());
+            }
+            out.write("</urlset>\n");
+        }
+        return bytes.toByteArray();
     }
 
     void robots(Context ctx, ReleaseView view) {

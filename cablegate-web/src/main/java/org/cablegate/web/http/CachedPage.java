@@ -84,7 +84,7 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
     }
 
     /** Whether Accept-Encoding lists gzip (or *) without refusing it by {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
+    public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null || acceptEncoding.isEmpty()) {
             return false;
         }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.ReleaseListener;
@@ -115,8 +118,12 @@ class HttpTest extends ServedSample {
         Path data = SampleArchive.build(own);
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data)); TestServer s = new TestServer(archive)) {
             String before = s.get("/api/status").headers().firstValue("ETag").orElseThrow();
+            assertThat(sitemapUrls(s)).hasSize(176).noneMatch(u -> u.contains("TRIPOLI"));
             releaseTheRest(data);
             archive.refresh();
+
+            // Sitemap pages are kept rendered, for one release only.
+            assertThat(sitemapUrls(s)).hasSize(186).anyMatch(u -> u.endsWith("/09TRIPOLI57.html"));
 
             HttpResponse<String> after = s.get("/api/status", "If-None-Match", before);
             assertThat(after.statusCode()).isEqualTo(200);
@@ -125,6 +132,20 @@ class HttpTest extends ServedSample {
             assertThat(after.body()).isEqualTo(
                     "{\"released\":186,\"setSize\":186,\"lastRelease\":3,\"lastReleaseTime\":\"2010-12-06T12:00\"}\n");
             assertThat(s.get("/api/cable/09TRIPOLI57.json").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static List<String> sitemapUrls(TestServer s) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            HttpResponse<String> r = s.get("/sitemap-" + page + ".xml");
+            if (r.statusCode() == 404) {
+                return urls;
+            }
+            Matcher m = Pattern.compile("<loc>([^<]+)</loc>").matcher(r.body());
+            while (m.find()) {
+                urls.add(m.group(1));
+            }
         }
     }
 
