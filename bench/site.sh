@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page-serving benchmark: `cablegate serve` (512 MB heap) against nginx serving the very same bytes from files, with
 # wrk as BENCHMARK-ANCHORS.md ran it (-t2 -c64 -d10s, loopback), without and with gzip asked, side by side in one
-# run, alternating, RUNS times. Prints one line per run, page and encoding; medians go to BENCHMARKS.md.
+# run, alternating, RUNS times. Prints one line per run, page and encoding, then per page and encoding the median
+# ratio and the worst p99 of each server (also in BENCH_DIR/results.txt).
 #
 #   bench/site.sh [RUNS] [DURATION]
 #
@@ -68,6 +69,8 @@ for p in "${pages[@]}"; do
   wrk -t2 -c64 -d3s "http://127.0.0.1:$port_app$p" > /dev/null   # warm-up: JIT, cache
   wrk -t2 -c64 -d3s "http://127.0.0.1:$port_nginx$p" > /dev/null
 done
+results="$work/results.txt"
+: > "$results"
 for i in $(seq 1 "$runs"); do
   for p in "${pages[@]}"; do
     for enc in plain gzip; do
@@ -75,8 +78,19 @@ for i in $(seq 1 "$runs"); do
       read -r n_rps n_p99 < <(measure "http://127.0.0.1:$port_nginx$p" "${h[@]}")
       read -r c_rps c_p99 < <(measure "http://127.0.0.1:$port_app$p" "${h[@]}")
       awk -v i="$i" -v p="$p" -v e="$enc" -v nr="$n_rps" -v np="$n_p99" -v cr="$c_rps" -v cp="$c_p99" 'BEGIN {
-        printf "run %d %s %s nginx %d req/s p99 %.2f ms | cablegate %d req/s p99 %.2f ms | ratio %.2f\n", i, p, e, nr, np, cr, cp, cr / nr }'
+        printf "run %d %s %s nginx %d req/s p99 %.2f ms | cablegate %d req/s p99 %.2f ms | ratio %.2f\n", i, p, e, nr, np, cr, cp, cr / nr }' \
+        | tee -a "$results"
     done
   done
 done
+# Per page and encoding: the median ratio and the worst p99 of each server over the runs.
+awk '
+  { key = $3 " " $4; ratio[key, ++n[key]] = $NF
+    if ($16 + 0 > cp99[key] + 0) cp99[key] = $16; if ($9 + 0 > np99[key] + 0) np99[key] = $9 }
+  END { for (k in n) {
+          c = n[k]
+          for (i = 2; i <= c; i++) for (j = i; j > 1 && ratio[k, j - 1] > ratio[k, j]; j--) {
+            t = ratio[k, j]; ratio[k, j] = ratio[k, j - 1]; ratio[k, j - 1] = t }
+          m = c % 2 ? ratio[k, (c + 1) / 2] : (ratio[k, c / 2] + ratio[k, c / 2 + 1]) / 2
+          printf "median %s: ratio %.2f over %d runs; worst p99 cablegate %.2f ms, nginx %.2f ms\n", k, m, c, cp99[k], np99[k] } }' "$results"
 echo "cablegate heap after the runs: $(jcmd $app GC.heap_info 2>/dev/null | grep -m1 -i 'total' || echo 'n/a')"
