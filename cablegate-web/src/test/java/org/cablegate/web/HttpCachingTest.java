@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,27 +12,10 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SortOrder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the site tells caches and browsers: entity tags, 304s, gzip, cache lifetimes, security headers. */
-class HttpCachingTest {
-    @TempDir
-    static Path dir;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(dir, Duration.ofMinutes(10));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
-
+class HttpCachingTest extends ServedSite {
     @Test
     void theFastPathSendsWhatTheFirstRenderingSent() throws Exception {
         String path = "/cable/2009/10/09MOSCOW2541.html";

@@ -5,35 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.SearchRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The search page: queries, facets that narrow, orders, paging to the last hit, and 400s that explain. */
-class SearchPageTest {
-    @TempDir
-    static Path dir;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(dir, Duration.ofMinutes(10));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
-
+class SearchPageTest extends ServedSite {
     private static String search(String query) throws Exception {
         return site.text("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }

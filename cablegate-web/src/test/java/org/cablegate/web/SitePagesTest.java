@@ -3,8 +3,6 @@ package org.cablegate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,27 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.SearchRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pages of the site as a reader gets them over HTTP, from a real archive of real cables. */
-class SitePagesTest {
-    @TempDir
-    static Path dir;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(dir, Duration.ofMinutes(10));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        site.close();
-    }
-
+class SitePagesTest extends ServedSite {
     private static final String MOSCOW = "/cable/2008/06/08MOSCOW1647.html";
 
     @Test
