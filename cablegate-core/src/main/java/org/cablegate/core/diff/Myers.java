@@ -24,6 +24,12 @@ final class Myers {
             WordDiff.add(out, WordDiff.Op.INSERT, bt.subList(bFrom, bTo));
             return;
         }
+        if (fewestEdits(a, aFrom, aTo, b, bFrom, bTo) > maxEdits) {
+            // More edits than allowed whatever the alignment: no need to search for them.
+            WordDiff.add(out, WordDiff.Op.DELETE, at.subList(aFrom, aTo));
+            WordDiff.add(out, WordDiff.Op.INSERT, bt.subList(bFrom, bTo));
+            return;
+        }
         int bound = Math.min(n + m, maxEdits);
         int offset = bound + 1;
         int[] v = new int[2 * bound + 3];
@@ -115,5 +121,31 @@ final class Myers {
                 }
             }
         }
+    }
+
+    /**
+     * A lower bound on the edits: tokens of one side that the other cannot match, counted as multisets. Two unrelated
+     * texts of 60,000 words are told apart in linear time.
+     */
+    static int fewestEdits(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo) {
+        int max = 0;
+        for (int i = aFrom; i < aTo; i++) {
+            max = Math.max(max, a[i]);
+        }
+        for (int j = bFrom; j < bTo; j++) {
+            max = Math.max(max, b[j]);
+        }
+        int[] count = new int[max + 1];
+        for (int i = aFrom; i < aTo; i++) {
+            count[a[i]]++;
+        }
+        int common = 0;
+        for (int j = bFrom; j < bTo; j++) {
+            if (count[b[j]] > 0) {
+                count[b[j]]--;
+                common++;
+            }
+        }
+        return (aTo - aFrom) + (bTo - bFrom) - 2 * common;
     }
 }

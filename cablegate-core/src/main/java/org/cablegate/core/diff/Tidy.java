@@ -12,18 +12,14 @@ import java.util.List;
 final class Tidy {
     private Tidy() {}
 
-    static List<WordDiff.Run> runs(List<WordDiff.Chunk> chunks) {
+    static List<WordDiff.Chunk> tidy(List<WordDiff.Chunk> chunks) {
         List<WordDiff.Chunk> c = normalise(chunks);
         boolean changed = true;
         while (changed) {
             changed = slide(c) | joinOverSpace(c);
             c = normalise(c);
         }
-        List<WordDiff.Run> out = new ArrayList<>(c.size());
-        for (WordDiff.Chunk chunk : c) {
-            out.add(new WordDiff.Run(chunk.op, chunk.text()));
-        }
-        return out;
+        return c;
     }
 
     /** Each change between equal runs as at most one DELETE then one INSERT; no empty chunks; equal runs merged. */

@@ -68,8 +68,57 @@ public final class WordDiff {
         if (maxEdits < 0) {
             throw new IllegalArgumentException("maxEdits " + maxEdits + " is negative");
         }
-        List<String> a = tokens(before);
-        List<String> b = tokens(after);
+        List<Run> out = new ArrayList<>();
+        for (Chunk chunk : chunks(tokens(before), tokens(after), maxEdits)) {
+            out.add(new Run(chunk.op, chunk.text()));
+        }
+        return out;
+    }
+
+    /**
+     * A change between two lists of tokens: {@code before[beforeFrom, beforeTo)} became
+     * {@code after[afterFrom, afterTo)}; one side may be empty.
+     */
+    public record Change(int beforeFrom, int beforeTo, int afterFrom, int afterTo) {}
+
+    /**
+     * The changes between two lists of tokens, tidied as {@link #diff} tidies runs; tokens between changes are equal.
+     * For comparisons that leave some tokens out: the redaction suggester diffs words without the white space
+     * between them, so that a copy laid out differently differs in nothing.
+     */
+    public static List<Change> changes(List<String> before, List<String> after) {
+        List<Change> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        int changeI = -1;
+        int changeJ = -1;
+        for (Chunk chunk : chunks(before, after, DEFAULT_MAX_EDITS)) {
+            if (chunk.op == Op.EQUAL) {
+                if (changeI >= 0) {
+                    out.add(new Change(changeI, i, changeJ, j));
+                    changeI = -1;
+                }
+                i += chunk.tokens.size();
+                j += chunk.tokens.size();
+                continue;
+            }
+            if (changeI < 0) {
+                changeI = i;
+                changeJ = j;
+            }
+            if (chunk.op == Op.DELETE) {
+                i += chunk.tokens.size();
+            } else {
+                j += chunk.tokens.size();
+            }
+        }
+        if (changeI >= 0) {
+            out.add(new Change(changeI, i, changeJ, j));
+        }
+        return out;
+    }
+
+    private static List<Chunk> chunks(List<String> a, List<String> b, int maxEdits) {
         Map<String, Integer> ids = new HashMap<>();
         int[] x = intern(a, ids);
         int[] y = intern(b, ids);
@@ -86,7 +135,7 @@ public final class WordDiff {
         add(chunks, Op.EQUAL, a.subList(0, prefix));
         Myers.edits(x, prefix, x.length - suffix, y, prefix, y.length - suffix, maxEdits, WORK_BOUND, a, b, chunks);
         add(chunks, Op.EQUAL, a.subList(a.size() - suffix, a.size()));
-        return Tidy.runs(chunks);
+        return Tidy.tidy(chunks);
     }
 
     /** The first text of a diff: its EQUAL and DELETE runs. */

@@ -11,11 +11,11 @@ import org.cablegate.core.model.SourceCable;
  * names were removed (a page of the 2010–11 site), proposes the spans of the vault's text that the copy replaced
  * with marks, as rules for the publisher to review. This is how years of hand-made redactions move into cablegate.
  *
- * <p>The two texts are diffed word by word ({@link WordDiff}). A change whose copy side is marks only (after the
- * words both sides share at its edges) is a proposal: in the body a {@link RedactionRule.Kind#SPAN} of the vault's
+ * <p>The words of the two texts are diffed ({@link WordDiff#changes}), the white space between them left out. A change
+ * whose copy side is marks only is a proposal: in the body a {@link RedactionRule.Kind#SPAN} of the vault's
  * offsets, in the header the words themselves ({@code TEXT} when this is their first occurrence in header and body,
- * which is what TEXT redacts; {@code EVERY_TEXT} otherwise). A change of white space only is no difference: the site's
- * pages and the 2011 {@code cables.csv} lay the same text out differently. Any other change is not a redaction and
+ * which is what TEXT redacts; {@code EVERY_TEXT} otherwise). White space is no difference: the site's pages and the
+ * 2011 {@code cables.csv} lay the same text out differently. Any other change is not a redaction and
  * is reported apart, so that a copy that differs in words does not pass unnoticed.
  *
  * <p>A mark is a word of six or more X: the site mostly wrote twelve, but also ten (08MOSCOW2701, "commitments.XXXXXXXXXX
@@ -94,55 +94,25 @@ public final class RedactionSuggester {
 
     private static void compare(Field field, String vault, String copy, String header, String body,
             List<Suggestion> suggestions, List<Difference> differences) {
-        List<WordDiff.Run> runs = WordDiff.diff(vault, copy);
-        int at = 0;
-        int i = 0;
-        while (i < runs.size()) {
-            WordDiff.Run run = runs.get(i);
-            if (run.op() == WordDiff.Op.EQUAL) {
-                at += run.text().length();
-                i++;
+        // Words only: white space between them, however laid out, is never a difference.
+        List<Word> gone = words(vault);
+        List<Word> come = words(copy);
+        for (WordDiff.Change c : WordDiff.changes(texts(gone), texts(come))) {
+            boolean marksOnly = c.afterTo() > c.afterFrom();
+            for (int k = c.afterFrom(); k < c.afterTo(); k++) {
+                marksOnly &= isMark(come.get(k).text);
+            }
+            if (marksOnly && c.beforeTo() > c.beforeFrom()) {
+                suggestions.add(suggestion(field, gone.get(c.beforeFrom()).from, gone.get(c.beforeTo() - 1).to,
+                        vault, header, body));
                 continue;
             }
-            StringBuilder deleted = new StringBuilder();
-            StringBuilder inserted = new StringBuilder();
-            for (; i < runs.size() && runs.get(i).op() != WordDiff.Op.EQUAL; i++) {
-                (runs.get(i).op() == WordDiff.Op.DELETE ? deleted : inserted).append(runs.get(i).text());
-            }
-            change(field, vault, at, deleted.toString(), inserted.toString(), header, body, suggestions, differences);
-            at += deleted.length();
+            int from = c.beforeFrom() < gone.size() ? gone.get(c.beforeFrom()).from : vault.length();
+            int to = c.beforeTo() > c.beforeFrom() ? gone.get(c.beforeTo() - 1).to : from;
+            String instead = c.afterTo() > c.afterFrom()
+                    ? copy.substring(come.get(c.afterFrom()).from, come.get(c.afterTo() - 1).to) : "";
+            differences.add(new Difference(field, from, to, vault.substring(from, to), instead));
         }
-    }
-
-    /** One change: {@code deleted} at {@code at} in the vault's text became {@code inserted} in the copy. */
-    private static void change(Field field, String vault, int at, String deleted, String inserted, String header,
-            String body, List<Suggestion> suggestions, List<Difference> differences) {
-        List<Word> gone = words(deleted, at);
-        List<Word> come = words(inserted, 0);
-        if (sameWords(gone, 0, gone.size(), come, 0, come.size())) {
-            return; // white space only
-        }
-        // Words both sides share at the edges of the change are no part of the redaction.
-        int lead = 0;
-        while (lead < gone.size() && lead < come.size() && gone.get(lead).text.equals(come.get(lead).text)) {
-            lead++;
-        }
-        int trail = 0;
-        while (trail < gone.size() - lead && trail < come.size() - lead
-                && gone.get(gone.size() - 1 - trail).text.equals(come.get(come.size() - 1 - trail).text)) {
-            trail++;
-        }
-        boolean marksOnly = come.size() - trail > lead;
-        for (int k = lead; k < come.size() - trail; k++) {
-            marksOnly &= isMark(come.get(k).text);
-        }
-        if (marksOnly && gone.size() - trail > lead) {
-            int from = gone.get(lead).from;
-            int to = gone.get(gone.size() - 1 - trail).to;
-            suggestions.add(suggestion(field, from, to, vault, header, body));
-            return;
-        }
-        differences.add(new Difference(field, at, at + deleted.length(), deleted, inserted));
     }
 
     private static Suggestion suggestion(Field field, int from, int to, String vault, String header, String body) {
@@ -172,9 +142,9 @@ public final class RedactionSuggester {
     /** A token that is not white space, with where it lies. */
     private record Word(String text, int from, int to) {}
 
-    private static List<Word> words(String text, int base) {
+    private static List<Word> words(String text) {
         List<Word> out = new ArrayList<>();
-        int at = base;
+        int at = 0;
         for (String token : WordDiff.tokens(text)) {
             if (!WordDiff.isSpace(token.charAt(0))) {
                 out.add(new Word(token, at, at + token.length()));
@@ -184,16 +154,12 @@ public final class RedactionSuggester {
         return out;
     }
 
-    private static boolean sameWords(List<Word> a, int aFrom, int aTo, List<Word> b, int bFrom, int bTo) {
-        if (aTo - aFrom != bTo - bFrom) {
-            return false;
+    private static List<String> texts(List<Word> words) {
+        List<String> out = new ArrayList<>(words.size());
+        for (Word w : words) {
+            out.add(w.text);
         }
-        for (int k = 0; k < aTo - aFrom; k++) {
-            if (!a.get(aFrom + k).text.equals(b.get(bFrom + k).text)) {
-                return false;
-            }
-        }
-        return true;
+        return out;
     }
 
     private static String collapse(String text) {
