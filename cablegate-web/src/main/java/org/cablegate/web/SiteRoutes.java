@@ -15,7 +15,7 @@ import org.cablegate.web.site.Site;
 final class SiteRoutes {
     /** Every path the site renders, by the 2011 site's layout; anything else gets the site's 404 page. */
     private static final List<String> PAGES = List.of("/", "/index.html", "/cablegate.html", "/about.html", "/faq.html",
-            "/resources.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
+            "/resources.html", "/releases.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
             "/tag/*", "/origin/*", "/classification/*");
 
     private static final byte[] FAILED = ("<!DOCTYPE html><html lang=\"en\"><title>Server error</title>"
@@ -53,6 +53,12 @@ final class SiteRoutes {
     /** A page missing from the cache (the fast path answers hits): rendered, kept if it is one to keep, sent. */
     private static void page(Context ctx, Site site, PageCache cache) throws Exception {
         String path = ctx.path();
+        if (ctx.queryString() != null && path.endsWith("/history.html")) {
+            // A chosen diff: named by its query, so not a page to keep.
+            Replies.send(ctx, CachedPage.of(site.history(path, ctx.queryParamMap()), site.lastModified()),
+                    site.lastModified());
+            return;
+        }
         long generation = cache.generation();
         CachedPage cached = cache.get(path);
         if (cached == null) {

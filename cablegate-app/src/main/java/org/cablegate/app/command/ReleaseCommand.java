@@ -5,13 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cablegate.app.ProgressBar;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.ReleaseResult;
 import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.ReleasePreview;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import picocli.CommandLine.Command;
@@ -52,33 +56,114 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--unreleased-only", description = "Skip new versions of cables already public.")
     boolean unreleasedOnly;
 
+    @Option(names = "--changed", description = "Only the pending changes of public cables: new texts and changed "
+            + "redactions (every release also publishes changed redactions).")
+    boolean changed;
+
+    @Option(names = "--due", description = "Make the scheduled releases whose time has come (for a cron job).")
+    boolean due;
+
+    @Option(names = "--dry-run", description = "Print what would be published, by origin, classification and year, "
+            + "the cables public for the first time and those with redactions; write nothing.")
+    boolean dryRun;
+
     @Option(names = "--keep-original-times", description = "Cables whose source carried a release time (site pages) keep it.")
     boolean keepOriginalTimes;
 
     @Option(names = "--name", paramLabel = "NAME", description = "A name for the release log (default: what was selected).")
     String name;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Release time, YYYY-MM-DDTHH:MM UTC (default: now).")
+    @Option(names = "--at", paramLabel = "TIME", description = "Release time, YYYY-MM-DDTHH:MM UTC (default: now). "
+            + "A time to come schedules the release: `cablegate serve` or `release --due` makes it then.")
     LocalDateTime at;
 
     @Override
     public Integer call() throws Exception {
-        Selection selection = selection();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Vault vault = Vault.open(data.path()); Releaser releaser = Releaser.open(vault)) {
-            releaser.recovery().ifPresent(err::println);
-            ReleaseRequest request = ReleaseRequest.of(name != null ? name : selection.describe(), selection);
-            if (keepOriginalTimes) {
-                request = request.keepingOriginalTimes();
+        if (due) {
+            if (selects() || at != null || dryRun) {
+                throw new ParameterException(spec.commandLine(), "--due makes the scheduled releases; it takes no "
+                        + "selection, --at or --dry-run");
             }
-            if (at != null) {
-                request = request.at(at);
+            try (Vault vault = Vault.open(data.path()); Releaser releaser = Releaser.open(vault)) {
+                releaser.recovery().ifPresent(err::println);
+                List<ReleaseResult> made = releaser.releaseDue(LocalDateTime.now(ZoneOffset.UTC), listener(err));
+                if (made.isEmpty()) {
+                    out.println("no scheduled release is due");
+                }
+                for (ReleaseResult result : made) {
+                    print(result, out);
+                }
+                out.flush();
+                return ExitCode.OK;
             }
-            ReleaseResult result = run(releaser, request, err);
-            print(result, out);
-            return ExitCode.OK;
         }
+        Selection selection = selection();
+        ReleaseRequest request = ReleaseRequest.of(name != null ? name : selection.describe(), selection);
+        if (keepOriginalTimes) {
+            request = request.keepingOriginalTimes();
+        }
+        if (at != null) {
+            request = request.at(at);
+        }
+        try (Vault vault = Vault.open(data.path())) {
+            if (!dryRun && at != null && at.isAfter(LocalDateTime.now(ZoneOffset.UTC))) {
+                var scheduled = vault.scheduled().add(request.name(), at.truncatedTo(ChronoUnit.MINUTES), selection,
+                        keepOriginalTimes);
+                out.printf("release scheduled for %s UTC (#%d \"%s\"): `cablegate serve` makes it then, or "
+                        + "`cablegate release --due` from a cron job%n", scheduled.time(), scheduled.id(), scheduled.name());
+                out.flush();
+                return ExitCode.OK;
+            }
+            try (Releaser releaser = Releaser.open(vault)) {
+                releaser.recovery().ifPresent(err::println);
+                if (dryRun) {
+                    printPreview(releaser.preview(request), out);
+                    return ExitCode.OK;
+                }
+                ReleaseResult result = run(releaser, request, err);
+                print(result, out);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    private boolean selects() {
+        return all || ids != null || origin != null || tag != null || before != null || count != null || changed;
+    }
+
+    static void printPreview(ReleasePreview p, PrintWriter out) {
+        out.printf("would publish %,d cables (nothing written)%n", p.count());
+        tally("by change", p.byKind(), out);
+        tally("by origin", p.byOrigin(), out);
+        tally("by classification", p.byClassification(), out);
+        tally("by year of creation", p.byYear(), out);
+        out.printf("public for the first time: %,d%n", p.firstTime().size());
+        for (String id : p.firstTime()) {
+            out.println("  " + id);
+        }
+        out.printf("with redactions: %,d%n", p.withRedactions().size());
+        for (String id : p.withRedactions()) {
+            out.println("  " + id);
+        }
+        out.flush();
+    }
+
+    private static void tally(String title, Map<String, Long> counts, PrintWriter out) {
+        out.println(title + ":");
+        counts.forEach((k, v) -> out.printf("  %-40s %,8d%n", k, v));
+    }
+
+    /** A listener that shows warnings (a redaction that matches nothing) as they come. */
+    static ReleaseListener listener(PrintWriter err) {
+        return new ReleaseListener() {
+            @Override
+            public void warning(String message) {
+                err.println("warning: " + message);
+                err.flush();
+            }
+        };
     }
 
     /** Releases with a progress bar: shared with the demo. */
@@ -88,6 +173,11 @@ final class ReleaseCommand implements Callable<Integer> {
             @Override
             public void indexed(long done, long total) {
                 bar.updateCount(done, total);
+            }
+
+            @Override
+            public void warning(String message) {
+                err.println("warning: " + message);
             }
         });
         bar.finish();
@@ -99,18 +189,25 @@ final class ReleaseCommand implements Callable<Integer> {
             out.println("nothing to release: every selected cable is already public");
         } else {
             var r = result.release().get();
-            out.printf("release %d \"%s\" at %s: %,d cables published (%,d new, %,d new versions)%n", r.id(), r.name(),
-                    r.time(), result.count(), result.added(), result.replaced());
+            out.printf("release %d \"%s\" at %s: %,d cables published (%,d new, %,d changed, %,d withdrawn)%n", r.id(),
+                    r.name(), r.time(), result.count(), result.added(), result.replaced(), result.withdrawn());
         }
         out.flush();
     }
 
     private Selection selection() throws Exception {
-        if (!all && ids == null && origin == null && tag == null && before == null && count == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "Say what to release: --all, --ids FILE, --origin X, --tag T, --before DATE or --count N");
+        if (!selects()) {
+            throw new ParameterException(spec.commandLine(), "Say what to release: --all, --ids FILE, --origin X, "
+                    + "--tag T, --before DATE, --count N, or --changed (or --due for the scheduled releases)");
         }
         Selection s = Selection.all();
+        if (changed) {
+            if (all || ids != null || origin != null || tag != null || before != null || count != null) {
+                throw new ParameterException(spec.commandLine(), "--changed takes the pending changes only; it "
+                        + "combines with no other selection");
+            }
+            return s.withChangesOnly();
+        }
         if (ids != null) {
             List<String> list = Files.readAllLines(ids).stream().map(String::trim)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

@@ -3,6 +3,7 @@ package org.cablegate.app.command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.cablegate.archive.vault.ReleaseRecord;
+import org.cablegate.archive.vault.ScheduledReleases;
 import org.cablegate.archive.vault.Vault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +28,18 @@ final class ReleasesCommand implements Callable<Integer> {
     }
 
     static void print(Vault vault, PrintWriter out) throws Exception {
-        out.printf("%4s  %-16s  %8s  %-8s  %s%n", "#", "time (UTC)", "cables", "state", "name");
+        out.printf("%4s  %-16s  %8s  %8s  %8s  %9s  %-9s  %s%n", "#", "time (UTC)", "cables", "new", "changed",
+                "withdrawn", "state", "name");
         for (ReleaseRecord r : vault.releases()) {
-            out.printf("%4d  %-16s  %,8d  %-8s  %s%s%n", r.id(), r.time(), r.count(), r.state().name().toLowerCase(),
-                    r.name(), r.keepOriginalTimes() ? " (original times kept)" : "");
+            out.printf("%4d  %-16s  %,8d  %,8d  %,8d  %,9d  %-9s  %s%s%n", r.id(), r.time(), r.count(), r.added(),
+                    r.changed(), r.withdrawn(), r.state().name().toLowerCase(), r.name(),
+                    r.keepOriginalTimes() ? " (original times kept)" : "");
+        }
+        for (ScheduledReleases.Scheduled s : vault.scheduled().all()) {
+            if (s.state() == ScheduledReleases.Scheduled.State.SCHEDULED) {
+                out.printf("%4s  %-16s  %8s  %8s  %8s  %9s  %-9s  %s (%s)%n", "-", s.time(), "", "", "", "",
+                        "scheduled", s.name(), s.selection().describe());
+            }
         }
         out.flush();
     }

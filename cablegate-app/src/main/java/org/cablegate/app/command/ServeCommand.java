@@ -52,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Serves a data directory's public archive until the process is stopped. */
     static void serve(Path dataDir, WebServer.Options options, PrintWriter out) throws Exception {
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
-                WebServer server = WebServer.create(archive, options)) {
+                WebServer server = WebServer.create(archive, options);
+                DueReleases due = DueReleases.start(dataDir, out)) {
             server.start();
             out.println("Serving " + archive.count() + " released cables at " + server.url() + " (Ctrl-C stops)");
             out.flush();

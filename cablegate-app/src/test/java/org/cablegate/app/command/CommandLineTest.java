@@ -41,7 +41,7 @@ class CommandLineTest {
                 .contains("read 186, imported 186, unchanged 0, new versions 0, rejected 0")
                 // 09NAIROBI1938: the CSV build lost text between < and >, its site page kept it.
                 .contains("read 186, imported 0, unchanged 185, new versions 1, rejected 0")
-                .contains("186 cables published (186 new, 0 new versions)")
+                .contains("186 cables published (186 new, 0 changed, 0 withdrawn)")
                 .contains("released 186 / 251,287");
     }
 

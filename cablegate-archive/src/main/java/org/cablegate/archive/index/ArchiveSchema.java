@@ -89,6 +89,19 @@ final class ArchiveSchema {
     static final String CITES = "cites";
     /** Stored only: the routing header is shown, not searched beyond FM and TO. */
     static final String HEADER = "header";
+    /**
+     * Stored only, one line per public version ({@code number, release, time, kind}, tab-separated): the history page.
+     * The texts of earlier versions are stored beside it ({@link #HISTORY_HEADER}, {@link #HISTORY_BODY}, one value per
+     * earlier version), never indexed: an old text is shown, not searched, so a search finds a cable by what it says now.
+     */
+    static final String HISTORY = "history";
+    static final String HISTORY_HEADER = "historyHeader";
+    static final String HISTORY_BODY = "historyBody";
+    /**
+     * Number (epoch minute), point and doc values, only on cables changed since their first release: when they last
+     * changed, for the feed of changed cables.
+     */
+    static final String CHANGED = "changed";
 
     /** Exact value as keyword (drill-down filter) and as sorted doc values (facet counts), under one name. */
     static final String FACET_ORIGIN = "facet.origin";
@@ -221,7 +234,45 @@ final class ArchiveSchema {
         }
         d.add(new StoredField(HEADER, c.header()));
         d.add(new TextField(BODY, c.body(), Field.Store.YES));
+        addHistory(d, c.history());
         return d;
+    }
+
+    private static void addHistory(Document d, List<PublicVersion> history) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < history.size(); i++) {
+            PublicVersion v = history.get(i);
+            lines.append(v.number()).append('\t').append(v.release()).append('\t')
+                    .append(v.time().format(CableJson.MINUTES)).append('\t').append(v.kind().name()).append('\n');
+            if (i < history.size() - 1) {
+                d.add(new StoredField(HISTORY_HEADER, v.header()));
+                d.add(new StoredField(HISTORY_BODY, v.body()));
+            }
+        }
+        d.add(new StoredField(HISTORY, lines.toString()));
+        if (history.size() > 1) {
+            long minute = minute(history.get(history.size() - 1).time());
+            d.add(new LongPoint(CHANGED, minute));
+            d.add(new NumericDocValuesField(CHANGED, minute));
+        }
+    }
+
+    private static List<PublicVersion> history(Document d, String header, String body) {
+        String lines = d.get(HISTORY);
+        if (lines == null || lines.isEmpty()) {
+            return List.of();
+        }
+        String[] headers = d.getValues(HISTORY_HEADER);
+        String[] bodies = d.getValues(HISTORY_BODY);
+        String[] rows = lines.split("\n");
+        List<PublicVersion> versions = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = rows[i].split("\t", -1);
+            boolean last = i == rows.length - 1;
+            versions.add(new PublicVersion(Integer.parseInt(f[0]), Long.parseLong(f[1]), LocalDateTime.parse(f[2]),
+                    PublicVersion.Kind.valueOf(f[3]), last ? header : headers[i], last ? body : bodies[i]));
+        }
+        return versions;
     }
 
     private static void addTime(Document d, String field, LocalDateTime time) {
@@ -237,9 +288,11 @@ final class ArchiveSchema {
     }
 
     static PublicCable toCable(Document d) {
+        String header = d.get(HEADER);
+        String body = d.get(BODY);
         return new PublicCable(d.get(ID), d.get(CANONICAL_ID), d.getField(VERSION).numericValue().intValue(),
                 time(d, CREATED), time(d, RELEASED), d.get(CLASSIFICATION), d.get(ORIGIN), d.get(SUBJECT), values(d, TAG),
-                d.get(FROM), values(d, TO), values(d, CITES), d.get(HEADER), d.get(BODY));
+                d.get(FROM), values(d, TO), values(d, CITES), header, body, history(d, header, body));
     }
 
     /**

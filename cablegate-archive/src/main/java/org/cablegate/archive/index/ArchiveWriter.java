@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,12 +53,14 @@ public final class ArchiveWriter implements AutoCloseable {
         try {
             long committed = 0;
             if (DirectoryReader.indexExists(directory)) {
-                committed = Long.parseLong(SegmentInfos.readLatestCommit(directory).getUserData()
-                        .getOrDefault(PublicArchive.RELEASE_KEY, "0"));
+                committed = CommitData.of(SegmentInfos.readLatestCommit(directory).getUserData()).release();
             }
             TieredMergePolicy merges = new TieredMergePolicy();
             // Compound files would copy every segment once more; an archive has few segments, file handles are cheap.
             merges.setNoCFSRatio(0.0);
+            // A redaction or withdrawal must leave no segment that holds the old document (see expungeDeletes): every
+            // segment with a deletion is rewritten, however few it has.
+            merges.setForceMergeDeletesPctAllowed(0.0);
             IndexWriterConfig config = new IndexWriterConfig(new CableAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Stored fields are most of the index and most of its write time: LZ4, not DEFLATE.
@@ -97,6 +98,22 @@ public final class ArchiveWriter implements AutoCloseable {
         writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable));
     }
 
+    /** Takes a cable out of the archive (a withdrawal); nothing if it is not there. */
+    public void delete(String id) throws IOException {
+        uncommitted = true;
+        writer.deleteDocuments(new Term(ArchiveSchema.ID, id));
+    }
+
+    /**
+     * Rewrites every segment that holds a deleted document (one replaced or withdrawn since it was written), so that
+     * no segment of the next commit holds the old document's terms, stored fields or doc values. Without this, a
+     * replaced or withdrawn text would stay in the files until a merge happened to pick its segment: a prefix or
+     * fuzzy query lists the terms of deleted documents too, and anyone holding the files could read them.
+     */
+    public void expungeDeletes() throws IOException {
+        writer.forceMergeDeletes(true);
+    }
+
     /** Publishes everything added since opening, as release {@code releaseId}, in one atomic commit. */
     public void commit(long releaseId) throws IOException {
         commit(releaseId, 0);
@@ -107,9 +124,21 @@ public final class ArchiveWriter implements AutoCloseable {
      * the size of the whole set at that moment (see {@link PublicArchive#setSize()}).
      */
     public void commit(long releaseId, long setSize) throws IOException {
+        commit(new CommitData(releaseId, setSize, List.of(), List.of()));
+    }
+
+    /**
+     * Publishes everything added or deleted since opening, in one atomic commit that also records the public release
+     * log and the withdrawn cables as of this release.
+     */
+    public void commit(long releaseId, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn)
+            throws IOException {
+        commit(new CommitData(releaseId, setSize, releases, withdrawn));
+    }
+
+    private void commit(CommitData data) throws IOException {
         flushInParallel();
-        writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId),
-                PublicArchive.SET_SIZE_KEY, Long.toString(setSize)).entrySet());
+        writer.setLiveCommitData(data.toMap().entrySet());
         writer.commit();
         uncommitted = false;
     }

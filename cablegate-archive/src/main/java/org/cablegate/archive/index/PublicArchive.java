@@ -2,6 +2,7 @@ package org.cablegate.archive.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -21,6 +23,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -42,14 +46,6 @@ import org.apache.lucene.store.FSDirectory;
  * is no index yet, and the archive is empty.
  */
 public final class PublicArchive implements AutoCloseable {
-    /** Key of the commit user data that names the release a commit published. */
-    static final String RELEASE_KEY = "release";
-    /**
-     * Key of the commit user data that holds the size of the whole set when the release was made: the denominator of
-     * "released 6,712 / 251,287". The vault knows it; the public archive keeps a copy, as its readers never open the vault.
-     */
-    static final String SET_SIZE_KEY = "setSize";
-
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
     /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
     static final int COUNT_EXACTLY_UP_TO = 1000;
@@ -137,6 +133,8 @@ public final class PublicArchive implements AutoCloseable {
         /** Null when the archive has no release yet. */
         private final ArchiveSearcher searcher;
         private final AtomicBoolean closed = new AtomicBoolean();
+        /** Read once per view: the release log and the withdrawn list are parsed from text. */
+        private CommitData data;
 
         private View(SearcherManager manager, ArchiveSearcher searcher) {
             this.manager = manager;
@@ -150,7 +148,37 @@ public final class PublicArchive implements AutoCloseable {
 
         /** The release this view holds; 0 before the first. */
         public long lastRelease() throws IOException {
-            return searcher() == null ? 0 : Long.parseLong(commitData().getOrDefault(RELEASE_KEY, "0"));
+            return commitData().release();
+        }
+
+        /** The public release log as of this release, oldest first. */
+        public List<PublicRelease> releases() throws IOException {
+            return commitData().releases();
+        }
+
+        /** Every cable withdrawn as of this release. */
+        public List<WithdrawnCable> withdrawn() throws IOException {
+            return commitData().withdrawn();
+        }
+
+        /** A withdrawn cable by its id: its URL answers 410. */
+        public Optional<WithdrawnCable> withdrawn(String id) throws IOException {
+            return commitData().withdrawn().stream().filter(w -> w.id().equals(id)).findFirst();
+        }
+
+        /** The cables changed in public since their first release, the latest change first. */
+        public List<PublicCable> changed(int limit) throws IOException {
+            if (searcher() == null || limit < 1) {
+                return List.of();
+            }
+            TopDocs top = searcher.search(LongPoint.newRangeQuery(ArchiveSchema.CHANGED, Long.MIN_VALUE, Long.MAX_VALUE),
+                    limit, new Sort(new SortField(ArchiveSchema.CHANGED, SortField.Type.LONG, true),
+                            new SortField(ArchiveSchema.ID_KEY, SortField.Type.LONG)));
+            List<PublicCable> cables = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc d : top.scoreDocs) {
+                cables.add(ArchiveSchema.toCable(searcher.storedFields().document(d.doc)));
+            }
+            return cables;
         }
 
         /**
@@ -158,11 +186,17 @@ public final class PublicArchive implements AutoCloseable {
          * {@link #count()}, and 0 before the first release.
          */
         public long setSize() throws IOException {
-            return searcher() == null ? 0 : Math.max(count(), Long.parseLong(commitData().getOrDefault(SET_SIZE_KEY, "0")));
+            return searcher() == null ? 0 : Math.max(count(), commitData().setSize());
         }
 
-        private Map<String, String> commitData() throws IOException {
-            return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+        private CommitData commitData() throws IOException {
+            if (searcher() == null) {
+                return CommitData.NONE;
+            }
+            if (data == null) {
+                data = CommitData.of(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
+            }
+            return data;
         }
 
         /** A released cable by its published id, or else by its corrected id. */

@@ -12,6 +12,12 @@ public interface ReleaseListener {
     /** Cables handed to the index so far; none is visible before {@link #published}. */
     default void indexed(long done, long total) {}
 
+    /** Segments that hold replaced or withdrawn documents are being rewritten without them. */
+    default void expunging() {}
+
+    /** Something the publisher should know: a redaction that matches nothing in the text it applies to. */
+    default void warning(String message) {}
+
     /** The index commit is written: readers that refresh see the whole batch from now on. */
     default void published(ReleaseRecord release) {}
 }

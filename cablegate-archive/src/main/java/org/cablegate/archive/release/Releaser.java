@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cablegate.archive.index.ArchiveWriter;
 import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.PublicRelease;
 import org.cablegate.archive.vault.ReleaseItem;
 import org.cablegate.archive.vault.ReleaseLog;
+import org.cablegate.archive.vault.ReleasePreview;
+import org.cablegate.archive.vault.ScheduledReleases;
 import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Vault;
 
@@ -33,8 +37,10 @@ import org.cablegate.archive.vault.Vault;
  * committed) and the pending entry is removed, so that running the release again gives it the same id and the same
  * result as a run that was never interrupted.
  *
- * <p>Seams for later: redactions apply in {@link #toPublic}, before any text reaches the index; a new version of a
- * released cable is selected by default and replaces the old document, keeping its first release time.
+ * <p>The public record of each cable is built by {@link PublicRecords}: redactions are applied to the text before
+ * anything reaches the index, so a redacted word is never analysed, stored or shown. A release that replaces or
+ * withdraws documents rewrites the segments that held them before its commit ({@link ArchiveWriter#expungeDeletes}),
+ * so no committed file keeps an old text. A withdrawal is a release too, with the same recovery.
  */
 public final class Releaser implements AutoCloseable {
     /** The public archive's directory inside a data directory. */
@@ -47,6 +53,7 @@ public final class Releaser implements AutoCloseable {
     private final ArchiveWriter writer;
     private final int indexThreads;
     private final Clock clock;
+    private final PublicRecords records;
     private Optional<String> recovery = Optional.empty();
     private boolean closed;
 
@@ -56,6 +63,7 @@ public final class Releaser implements AutoCloseable {
         this.writer = writer;
         this.indexThreads = indexThreads;
         this.clock = clock;
+        this.records = new PublicRecords(vault);
     }
 
     /** The public archive of a data directory: what {@code PublicArchive.open} takes. */
@@ -139,20 +147,93 @@ public final class Releaser implements AutoCloseable {
      * rolled back when a releaser is next opened.
      */
     public ReleaseResult release(ReleaseRequest request, ReleaseListener listener) throws IOException {
+        requireOpen();
+        LocalDateTime time = timeOf(request);
+        Optional<ReleaseRecord> begun = log.begin(request.name(), time, request.selection(), request.keepOriginalTimes());
+        if (begun.isEmpty()) {
+            return ReleaseResult.NOTHING;
+        }
+        return publish(begun.get(), listener);
+    }
+
+    /**
+     * Makes every scheduled release whose time has come, oldest first, each with its scheduled time as its release
+     * time; returns what each did (a release that found nothing to publish is recorded as done too).
+     */
+    public List<ReleaseResult> releaseDue(LocalDateTime now, ReleaseListener listener) throws IOException {
+        requireOpen();
+        List<ReleaseResult> made = new ArrayList<>();
+        for (ScheduledReleases.Scheduled due : vault.scheduled().due(now)) {
+            ReleaseRequest request = new ReleaseRequest(due.name(), due.selection(), due.keepOriginalTimes(),
+                    Optional.of(due.time()));
+            ReleaseResult result = release(request, listener);
+            vault.scheduled().done(due.id(), result.release().map(ReleaseRecord::id));
+            made.add(result);
+        }
+        return made;
+    }
+
+    /** What {@link #release} would publish, without publishing or recording anything. */
+    public ReleasePreview preview(ReleaseRequest request) throws IOException {
+        requireOpen();
+        return log.preview(timeOf(request), request.selection(), request.keepOriginalTimes());
+    }
+
+    /**
+     * Takes public cables out of the public archive in one atomic step, logged as a release: their documents are
+     * deleted and every segment that held them is rewritten in the same commit. Ids that are not public are left
+     * alone; the result is empty when none is.
+     */
+    public ReleaseResult withdraw(Set<String> ids, String reason, Optional<LocalDateTime> at, ReleaseListener listener)
+            throws IOException {
+        requireOpen();
+        LocalDateTime time = at.orElseGet(() -> LocalDateTime.now(clock)).truncatedTo(ChronoUnit.MINUTES);
+        Optional<ReleaseRecord> begun = log.beginWithdrawal("withdrawal", time, ids, reason);
+        if (begun.isEmpty()) {
+            return ReleaseResult.NOTHING;
+        }
+        return publish(begun.get(), listener);
+    }
+
+    private LocalDateTime timeOf(ReleaseRequest request) {
+        return request.time().orElseGet(() -> LocalDateTime.now(clock)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this releaser is closed; open a new one");
         }
-        LocalDateTime time = request.time().orElseGet(() -> LocalDateTime.now(clock)).truncatedTo(ChronoUnit.MINUTES);
-        Optional<ReleaseRecord> begun = log.begin(request.name(), time, request.selection(), request.keepOriginalTimes());
-        if (begun.isEmpty()) {
-            return new ReleaseResult(Optional.empty(), 0, 0);
-        }
-        ReleaseRecord pending = begun.get();
+    }
+
+    /** Indexes, withdraws and commits a release the log holds as pending, then marks it done. */
+    private ReleaseResult publish(ReleaseRecord pending, ReleaseListener listener) throws IOException {
         listener.selected(pending);
         long[] counts;
+        List<String> withdrawn;
         try {
             counts = index(pending, listener);
-            writer.commit(pending.id(), vault.status().total());
+            withdrawn = log.withdrawals(pending.id());
+            for (String id : withdrawn) {
+                writer.delete(id);
+            }
+            if (counts[0] + counts[1] + withdrawn.size() != pending.count()) {
+                throw new IOException("Release " + pending.id() + " selected " + pending.count() + " cables but the "
+                        + "vault handed over " + (counts[0] + counts[1] + withdrawn.size()));
+            }
+            if (counts[1] + withdrawn.size() > 0) {
+                // A replaced or withdrawn document must leave no trace in the files this commit publishes.
+                listener.expunging();
+                writer.expungeDeletes();
+            }
+            long[] tally = log.counts(pending.id());
+            List<PublicRelease> releases = new ArrayList<>();
+            for (ReleaseRecord r : log.all()) {
+                if (r.state() == ReleaseRecord.State.DONE) {
+                    releases.add(new PublicRelease(r.id(), r.name(), r.time(), r.added(), r.changed(), r.withdrawn()));
+                }
+            }
+            releases.add(new PublicRelease(pending.id(), pending.name(), pending.time(), tally[0], tally[1], tally[2]));
+            writer.commit(pending.id(), vault.status().total(), releases, log.withdrawnAfter(pending.id()));
         } catch (IOException | RuntimeException e) {
             // Nothing of the batch is committed (or, if the commit itself failed late, recovery will tell).
             close();
@@ -160,9 +241,9 @@ public final class Releaser implements AutoCloseable {
         }
         listener.published(pending);
         log.complete(pending.id());
-        ReleaseRecord done = new ReleaseRecord(pending.id(), pending.name(), pending.time(), pending.selection(),
-                pending.keepOriginalTimes(), pending.count(), ReleaseRecord.State.DONE);
-        return new ReleaseResult(Optional.of(done), counts[0], counts[1]);
+        long[] tally = log.counts(pending.id());
+        return new ReleaseResult(Optional.of(pending.done(tally[0], tally[1], tally[2])), counts[0], counts[1],
+                withdrawn.size());
     }
 
     /** Reads the release's cables from the vault on this thread and indexes them on {@code indexThreads} threads. */
@@ -186,7 +267,10 @@ public final class Releaser implements AutoCloseable {
                 if (failure.get() != null) {
                     throw new IOException("indexing failed", failure.get());
                 }
-                (item.republish() ? batch[1] : batch[0]).add(toPublic(item));
+                (item.republish() ? batch[1] : batch[0]).add(records.build(item, release.id(), release.time()));
+                for (String warning : records.takeWarnings()) {
+                    listener.warning(warning);
+                }
                 if (batch[0].size() + batch[1].size() >= BATCH) {
                     handed[0] += submit(indexers, batch, added, replaced, failure);
                     listener.indexed(handed[0], release.count());
@@ -216,10 +300,6 @@ public final class Releaser implements AutoCloseable {
                 throw r;
             }
             throw new IOException("indexing failed", t);
-        }
-        if (added.get() + replaced.get() != release.count()) {
-            throw new IOException("Release " + release.id() + " selected " + release.count() + " cables but the vault "
-                    + "handed over " + (added.get() + replaced.get()));
         }
         return new long[] {added.get(), replaced.get()};
     }
@@ -253,15 +333,6 @@ public final class Releaser implements AutoCloseable {
             }
         });
         return adds.size() + replacements.size();
-    }
-
-    /**
-     * The public form of a cable. This is where redactions will be applied, before any text reaches the index: what
-     * is redacted is then never analysed, stored or shown.
-     */
-    private static PublicCable toPublic(ReleaseItem i) {
-        return new PublicCable(i.id(), i.canonicalId(), i.version(), i.created(), i.released(), i.classification(),
-                i.origin(), i.subject(), i.tags(), i.from(), i.to(), i.cites(), i.header(), i.body());
     }
 
     /** Releases the index's write lock; anything indexed and not committed is dropped. */

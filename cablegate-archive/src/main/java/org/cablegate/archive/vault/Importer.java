@@ -19,12 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.cablegate.archive.index.PublicCable;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Paragraph;
-import org.cablegate.core.model.Recipient;
-import org.cablegate.core.model.Reference;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.parse.CableParser;
 import org.cablegate.core.read.CableSink;
@@ -328,19 +327,9 @@ public final class Importer {
         }
         StringBuilder json = new StringBuilder(2048);
         CableJson.write(withoutBodyTexts(cable), new JsonWriter(json, false), false);
-        List<String> to = new ArrayList<>(cable.header().to().size() + cable.header().info().size());
-        for (Recipient r : cable.header().to()) {
-            to.add(r.name());
-        }
-        for (Recipient r : cable.header().info()) {
-            to.add(r.name());
-        }
+        // The same fields, derived the same way, as the public record of this text when nothing is redacted.
         return new ParsedCable(source, cable.canonicalId(), cable.created(), cable.classification(), cable.origin(),
-                cable.subject(), cable.tags(), cable.header().from(), to, cites(cable), json.toString(), hash);
-    }
-
-    /** The cables its REF lines cite, each once, in order; references that are not cables (a letter, a fax) are left out. */
-    private static List<String> cites(Cable cable) {
-        return cable.references().stream().filter(Reference::isCable).map(Reference::id).distinct().toList();
+                cable.subject(), cable.tags(), cable.header().from(), PublicCable.addressees(cable),
+                PublicCable.citedIds(cable), json.toString(), hash);
     }
 }

@@ -1,5 +1,8 @@
 package org.cablegate.archive.vault;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which cables a release publishes. Start from {@link #all()} and narrow; every condition given must hold.
@@ -23,6 +27,8 @@ import java.util.Set;
  * @param createdBefore  only cables created before this day
  * @param limit          at most this many
  * @param unreleasedOnly only cables never released
+ * @param changesOnly    nothing but the pending changes of public cables: new texts and changed redactions (every
+ *                       release publishes changed redactions besides what it selects)
  */
 public record Selection(
         Optional<Set<String>> ids,
@@ -30,7 +36,8 @@ public record Selection(
         Optional<String> tag,
         Optional<LocalDate> createdBefore,
         OptionalInt limit,
-        boolean unreleasedOnly) {
+        boolean unreleasedOnly,
+        boolean changesOnly) {
 
     public Selection {
         Objects.requireNonNull(ids, "ids");
@@ -47,32 +54,83 @@ public record Selection(
     /** Every cable with something to publish. */
     public static Selection all() {
         return new Selection(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                false);
+                false, false);
     }
 
     public Selection withIds(Collection<String> list) {
-        return new Selection(Optional.of(Set.copyOf(list)), origin, tag, createdBefore, limit, unreleasedOnly);
+        return new Selection(Optional.of(Set.copyOf(list)), origin, tag, createdBefore, limit, unreleasedOnly, changesOnly);
     }
 
     public Selection withOrigin(String value) {
-        return new Selection(ids, Optional.of(value), tag, createdBefore, limit, unreleasedOnly);
+        return new Selection(ids, Optional.of(value), tag, createdBefore, limit, unreleasedOnly, changesOnly);
     }
 
     public Selection withTag(String value) {
-        return new Selection(ids, origin, Optional.of(value), createdBefore, limit, unreleasedOnly);
+        return new Selection(ids, origin, Optional.of(value), createdBefore, limit, unreleasedOnly, changesOnly);
     }
 
     public Selection withCreatedBefore(LocalDate day) {
-        return new Selection(ids, origin, tag, Optional.of(day), limit, unreleasedOnly);
+        return new Selection(ids, origin, tag, Optional.of(day), limit, unreleasedOnly, changesOnly);
     }
 
     /** The {@code n} oldest (by creation) of what the other conditions select. */
     public Selection withLimit(int n) {
-        return new Selection(ids, origin, tag, createdBefore, OptionalInt.of(n), unreleasedOnly);
+        return new Selection(ids, origin, tag, createdBefore, OptionalInt.of(n), unreleasedOnly, changesOnly);
     }
 
     public Selection withUnreleasedOnly() {
-        return new Selection(ids, origin, tag, createdBefore, limit, true);
+        return new Selection(ids, origin, tag, createdBefore, limit, true, changesOnly);
+    }
+
+    /** Only the pending changes of public cables: {@code release --changed}. */
+    public Selection withChangesOnly() {
+        return new Selection(ids, origin, tag, createdBefore, limit, unreleasedOnly, true);
+    }
+
+    /** Whether the selection names any cable of its own (a changes-only selection names none). */
+    public boolean selectsCables() {
+        return !changesOnly;
+    }
+
+    /** One line of {@code key=value} pairs that {@link #decode} reads back: how a scheduled release keeps it. */
+    public String encode() {
+        List<String> parts = new ArrayList<>();
+        ids.ifPresent(s -> parts.add("ids=" + String.join(",", new TreeSet<>(s))));
+        origin.ifPresent(o -> parts.add("origin=" + escape(o)));
+        tag.ifPresent(t -> parts.add("tag=" + escape(t)));
+        createdBefore.ifPresent(d -> parts.add("before=" + d));
+        limit.ifPresent(n -> parts.add("limit=" + n));
+        if (unreleasedOnly) {
+            parts.add("unreleased");
+        }
+        if (changesOnly) {
+            parts.add("changes");
+        }
+        return String.join("&", parts);
+    }
+
+    public static Selection decode(String line) {
+        Selection s = all();
+        for (String part : line.isEmpty() ? new String[0] : line.split("&")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            s = switch (key) {
+                case "ids" -> s.withIds(value.isEmpty() ? List.of() : List.of(value.split(",")));
+                case "origin" -> s.withOrigin(value);
+                case "tag" -> s.withTag(value);
+                case "before" -> s.withCreatedBefore(LocalDate.parse(value));
+                case "limit" -> s.withLimit(Integer.parseInt(value));
+                case "unreleased" -> s.withUnreleasedOnly();
+                case "changes" -> s.withChangesOnly();
+                default -> throw new IllegalArgumentException("not a part of a selection: " + part);
+            };
+        }
+        return s;
+    }
+
+    private static String escape(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** In words, for the release log: {@code origin Embassy Moscow, tag PREL, first 100 by creation}. */
@@ -86,6 +144,9 @@ public record Selection(
             parts.add("never released");
         }
         limit.ifPresent(n -> parts.add("first " + n + " by creation"));
+        if (changesOnly) {
+            parts.add("pending changes only");
+        }
         return parts.isEmpty() ? "all" : String.join(", ", parts);
     }
 }

@@ -161,6 +161,16 @@ public final class Vault implements AutoCloseable {
         return releaseLog().all();
     }
 
+    /** The redactions: what is kept out of the public archive. */
+    public Redactions redactions() {
+        return new Redactions(this);
+    }
+
+    /** Releases asked for a time to come. */
+    public ScheduledReleases scheduled() {
+        return new ScheduledReleases(this);
+    }
+
     /** What the releaser uses to select, record and finish releases. */
     public ReleaseLog releaseLog() {
         return new ReleaseLog(this);
@@ -223,6 +233,8 @@ public final class Vault implements AutoCloseable {
             digestTable(sha, "known_id", "id", Set.of());
             digestTable(sha, "release", "id", Set.of());
             digestTable(sha, "release_cable", "release_id, cable_id", Set.of());
+            digestTable(sha, "redaction", "id", Set.of());
+            digestTable(sha, "scheduled_release", "id", Set.of("requested_at"));
             return HexFormat.of().formatHex(sha.digest());
         } catch (SQLException e) {
             throw new VaultException("Cannot read the vault: " + e.getMessage(), e);

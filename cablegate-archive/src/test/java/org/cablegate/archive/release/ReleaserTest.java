@@ -99,7 +99,7 @@ class ReleaserTest {
         assertThat(result.count()).isEqualTo(8);
         assertThat(result.added()).isEqualTo(8);
         ReleaseRecord record = result.release().orElseThrow();
-        assertThat(record).isEqualTo(new ReleaseRecord(1, "test", T1, "all", false, 8, ReleaseRecord.State.DONE));
+        assertThat(record).isEqualTo(new ReleaseRecord(1, "test", T1, "all", false, 8, ReleaseRecord.State.DONE, 8, 0, 0));
         assertThat(released()).hasSize(8);
         assertThat(archive.lastRelease()).isEqualTo(1);
         PublicCable moscow = archive.get("08MOSCOW1647").orElseThrow();
@@ -292,9 +292,7 @@ class ReleaserTest {
     void aPendingReleaseTheIndexCommittedIsFinished() throws Exception {
         ReleaseRecord pending = vault.releaseLog().begin("interrupted", T1, Selection.all(), false).orElseThrow();
         try (ArchiveWriter writer = ArchiveWriter.open(Releaser.publicDir(data), 16)) {
-            vault.releaseLog().items(pending.id(), item -> writer.add(new PublicCable(item.id(), item.canonicalId(),
-                    item.version(), item.created(), item.released(), item.classification(), item.origin(),
-                    item.subject(), item.tags(), item.from(), item.to(), item.cites(), item.header(), item.body())));
+            vault.releaseLog().items(pending.id(), item -> writer.add(item.unredacted()));
             writer.commit(pending.id());
         }
 

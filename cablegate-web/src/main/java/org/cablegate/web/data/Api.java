@@ -9,11 +9,8 @@ import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
+import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
-import org.cablegate.core.model.Cable;
-import org.cablegate.core.model.SourceCable;
-import org.cablegate.core.model.SourceFormat;
-import org.cablegate.core.parse.CableParser;
 
 /** The JSON API: a cable, a listing, a search, the status, and the OpenAPI document that describes them. */
 final class Api {
@@ -21,7 +18,6 @@ final class Api {
     static final int LISTING_LIMIT = 50;
 
     private final SiteUrls urls;
-    private final CableParser parser = new CableParser();
     private final byte[] openApi;
 
     Api(SiteUrls urls) {
@@ -33,16 +29,43 @@ final class Api {
         }
     }
 
-    void cable(Context ctx, ReleaseView view) throws IOException, NotFound {
-        String id = ctx.pathParam("id");
-        // One body for every id not found, whether unknown or in the vault unreleased (the archive cannot tell them
-        // apart anyway, as it holds released cables only): not even the id is echoed, so two 404s never differ.
-        PublicCable c = view.archive().get(id).orElseThrow(() -> new NotFound("No released cable has this id"));
-        Cable parsed = parser.parse(new SourceCable(c.id(), c.created(), Optional.of(c.released()), c.classification(),
-                c.origin(), c.header(), c.body(), SourceFormat.CSV, "public archive"));
+    void cable(Context ctx, ReleaseView view) throws IOException, NotFound, Gone {
+        PublicCable c = publicCable(ctx.pathParam("id"), view);
         StringBuilder sb = new StringBuilder(c.body().length() * 2 + 2048);
-        DataJson.cable(c, parsed, urls, new JsonWriter(sb, false));
+        DataJson.cable(c, c.parsed(), urls, new JsonWriter(sb, false));
         Http.send(ctx, Http.JSON, sb.append('\n'));
+    }
+
+    /** Every public version of a cable, with its public texts. */
+    void history(Context ctx, ReleaseView view) throws IOException, NotFound, Gone {
+        PublicCable c = publicCable(ctx.pathParam("id"), view);
+        StringBuilder sb = new StringBuilder(c.body().length() * (c.history().size() + 1) + 1024);
+        DataJson.history(c, urls, new JsonWriter(sb, false));
+        Http.send(ctx, Http.JSON, sb.append('\n'));
+    }
+
+    /** The public release log, oldest first, and the withdrawn cables. */
+    void releases(Context ctx, ReleaseView view) throws IOException {
+        StringBuilder sb = new StringBuilder(4096);
+        DataJson.releases(view.archive().releases(), view.archive().withdrawn(), urls, new JsonWriter(sb, false));
+        Http.send(ctx, Http.JSON, sb.append('\n'));
+    }
+
+    /**
+     * A public cable by id. One body for every id not found, whether unknown or in the vault unreleased (the archive
+     * cannot tell them apart anyway, as it holds released cables only): not even the id is echoed, so two 404s never
+     * differ. A withdrawn cable is a 410: that it was withdrawn is public.
+     */
+    private static PublicCable publicCable(String id, ReleaseView view) throws IOException, NotFound, Gone {
+        Optional<PublicCable> c = view.archive().get(id);
+        if (c.isPresent()) {
+            return c.get();
+        }
+        if (view.archive().withdrawn(id).isPresent()) {
+            throw new Gone("This cable was withdrawn on " + view.archive().withdrawn(id).get().withdrawn()
+                    .format(CableJson.MINUTES).replace('T', ' ') + " UTC");
+        }
+        throw new NotFound("No released cable has this id");
     }
 
     void search(Context ctx, ReleaseView view) throws IOException, BadQueryException {

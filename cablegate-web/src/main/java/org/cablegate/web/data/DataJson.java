@@ -6,10 +6,14 @@ import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.PublicRelease;
+import org.cablegate.archive.index.PublicVersion;
+import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
+import org.cablegate.web.url.Urls;
 import org.cablegate.core.model.Cable;
 
 /** The JSON of the API, written field by field with the project's streaming writer: no mapping by reflection. */
@@ -81,6 +85,56 @@ final class DataJson {
         strings(c.cites(), w);
         w.name("cable");
         CableJson.write(parsed, w, true);
+        w.endObject();
+    }
+
+    /** A cable's public versions, oldest first, each with its public text (a withdrawal has none). */
+    static void history(PublicCable c, SiteUrls urls, JsonWriter w) {
+        w.beginObject();
+        w.name("id").value(c.id());
+        w.name("url").value(urls.cable(c.id(), c.created()));
+        w.name("historyUrl").value(urls.of(Urls.cableHistory(c.id(), c.created())));
+        w.name("versions").beginArray();
+        for (PublicVersion v : c.history()) {
+            w.beginObject();
+            w.name("number").value(v.number());
+            w.name("release").value(v.release());
+            w.name("time").value(v.time().format(CableJson.MINUTES));
+            w.name("kind").value(v.kind().words());
+            if (v.kind().isPublic()) {
+                w.name("header").value(v.header());
+                w.name("body").value(v.body());
+            }
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+
+    /** The public release log, oldest first, and every withdrawn cable. */
+    static void releases(List<PublicRelease> releases, List<WithdrawnCable> withdrawn, SiteUrls urls, JsonWriter w) {
+        w.beginObject();
+        w.name("releases").beginArray();
+        for (PublicRelease r : releases) {
+            w.beginObject();
+            w.name("number").value(r.number());
+            w.name("name").value(r.name());
+            w.name("time").value(r.time().format(CableJson.MINUTES));
+            w.name("added").value(r.added());
+            w.name("changed").value(r.changed());
+            w.name("withdrawn").value(r.withdrawn());
+            w.endObject();
+        }
+        w.endArray();
+        w.name("withdrawn").beginArray();
+        for (WithdrawnCable c : withdrawn) {
+            w.beginObject();
+            w.name("id").value(c.id());
+            w.name("url").value(urls.cable(c.id(), c.created()));
+            w.name("withdrawn").value(c.withdrawn().format(CableJson.MINUTES));
+            w.endObject();
+        }
+        w.endArray();
         w.endObject();
     }
 

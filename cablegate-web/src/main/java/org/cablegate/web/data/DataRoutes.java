@@ -41,6 +41,8 @@ public final class DataRoutes {
         routes.get("/api/openapi.json", answer(current, api::openApi));
         routes.get("/api/status", answer(current, api::status));
         routes.get("/api/cable/{id}.json", answer(current, api::cable));
+        routes.get("/api/cable/{id}/history.json", answer(current, api::history));
+        routes.get("/api/releases.json", answer(current, api::releases));
         routes.get("/api/search", answer(current, api::search));
         routes.get("/api/search.csv", answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.CSV)));
         routes.get("/api/search.jsonl",
@@ -57,6 +59,8 @@ public final class DataRoutes {
         routes.get("/feed/tag/{tag}.atom", answer(current, feeds::tag));
         routes.get("/feed/origin/{slug}.atom", answer(current, feeds::origin));
         routes.get("/feed/search.atom", answer(current, feeds::search));
+        routes.get("/feed/changes.atom", answer(current, feeds::changes));
+        routes.get("/feed/releases.atom", answer(current, feeds::releases));
         routes.get("/sitemap.xml", answer(current, sitemaps::index));
         routes.get("/sitemap-{n}.xml", answer(current, sitemaps::page));
         routes.get("/robots.txt", answer(current, sitemaps::robots));
@@ -83,6 +87,8 @@ public final class DataRoutes {
                 Http.error(ctx, 400, e.getMessage());
             } catch (NotFound e) {
                 Http.error(ctx, 404, e.getMessage());
+            } catch (Gone e) {
+                Http.error(ctx, 410, e.getMessage());
             }
         };
     }

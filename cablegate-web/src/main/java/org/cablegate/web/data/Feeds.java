@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.PublicRelease;
+import org.cablegate.archive.index.PublicVersion;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
@@ -56,14 +60,52 @@ final class Feeds {
                 urls.of("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     }
 
-    private void feed(Context ctx, ReleaseView view, SearchRequest base, String path, String title, String alternate)
-            throws IOException, BadQueryException {
-        SearchRequest request = new SearchRequest(base.query(), base.filters(), SortOrder.RELEASED_NEWEST, 0, ENTRIES,
-                Optional.empty(), Set.of(), 1);
-        SearchResult result = view.archive().search(request);
-        // The feed changed when its newest entry was released; an empty one takes the release's time.
-        LocalDateTime updated = result.hits().isEmpty() ? view.time() : result.hits().get(0).released();
-        StringBuilder sb = new StringBuilder(1024 + 700 * result.hits().size());
+    /** The cables changed in public since their first release, the latest change first, each to its history. */
+    void changes(Context ctx, ReleaseView view) throws IOException {
+        List<PublicCable> changed = view.archive().changed(ENTRIES);
+        LocalDateTime updated = changed.isEmpty() ? view.time() : last(changed.get(0)).time();
+        StringBuilder sb = head("/feed/changes.atom", "Cablegate: changed cables", urls.of("/releases.html"), updated);
+        for (PublicCable c : changed) {
+            PublicVersion v = last(c);
+            String url = urls.of(Urls.cableHistory(c.id(), c.created()));
+            sb.append("  <entry>\n");
+            element(sb, "    ", "id", url + "#" + v.number());
+            element(sb, "    ", "title", c.id() + ": " + v.kind().words() + (c.subject().isEmpty() ? "" : " — " + c.subject()));
+            element(sb, "    ", "updated", Xml.time(v.time()));
+            link(sb, "    ", "alternate", "text/html", url);
+            element(sb, "    ", "summary", "Version " + v.number() + " of " + c.id() + " (" + v.kind().words()
+                    + "), published in release " + v.release() + ".");
+            sb.append("  </entry>\n");
+        }
+        Http.send(ctx, Http.ATOM, sb.append("</feed>\n"));
+    }
+
+    /** The releases, newest first. */
+    void releases(Context ctx, ReleaseView view) throws IOException {
+        List<PublicRelease> log = view.archive().releases();
+        LocalDateTime updated = log.isEmpty() ? view.time() : log.get(log.size() - 1).time();
+        StringBuilder sb = head("/feed/releases.atom", "Cablegate: releases", urls.of("/releases.html"), updated);
+        for (int i = log.size() - 1; i >= Math.max(0, log.size() - ENTRIES); i--) {
+            PublicRelease r = log.get(i);
+            sb.append("  <entry>\n");
+            element(sb, "    ", "id", urls.of("/releases.html#release-" + r.number()));
+            element(sb, "    ", "title", "Release " + r.number() + ": " + r.name());
+            element(sb, "    ", "updated", Xml.time(r.time()));
+            link(sb, "    ", "alternate", "text/html", urls.of("/releases.html#release-" + r.number()));
+            element(sb, "    ", "summary", r.added() + " new, " + r.changed() + " changed, " + r.withdrawn()
+                    + " withdrawn.");
+            sb.append("  </entry>\n");
+        }
+        Http.send(ctx, Http.ATOM, sb.append("</feed>\n"));
+    }
+
+    private static PublicVersion last(PublicCable c) {
+        return c.history().get(c.history().size() - 1);
+    }
+
+    /** The feed element up to its first entry. */
+    private StringBuilder head(String path, String title, String alternate, LocalDateTime updated) {
+        StringBuilder sb = new StringBuilder(16 * 1024);
         sb.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         element(sb, "  ", "id", urls.of(path));
         element(sb, "  ", "title", title);
@@ -74,6 +116,17 @@ final class Feeds {
         element(sb, "    ", "name", "Cablegate");
         element(sb, "    ", "uri", urls.of("/"));
         sb.append("  </author>\n");
+        return sb;
+    }
+
+    private void feed(Context ctx, ReleaseView view, SearchRequest base, String path, String title, String alternate)
+            throws IOException, BadQueryException {
+        SearchRequest request = new SearchRequest(base.query(), base.filters(), SortOrder.RELEASED_NEWEST, 0, ENTRIES,
+                Optional.empty(), Set.of(), 1);
+        SearchResult result = view.archive().search(request);
+        // The feed changed when its newest entry was released; an empty one takes the release's time.
+        LocalDateTime updated = result.hits().isEmpty() ? view.time() : result.hits().get(0).released();
+        StringBuilder sb = head(path, title, alternate, updated);
         for (Hit h : result.hits()) {
             entry(sb, h);
         }

@@ -68,7 +68,11 @@ final class Http {
         StringBuilder sb = new StringBuilder(128);
         new JsonWriter(sb, false).beginObject()
                 .name("status").value(status)
-                .name("error").value(status == 404 ? "Not Found" : "Bad Request")
+                .name("error").value(switch (status) {
+                    case 404 -> "Not Found";
+                    case 410 -> "Gone";
+                    default -> "Bad Request";
+                })
                 .name("message").value(message)
                 .endObject();
         sb.append('\n');

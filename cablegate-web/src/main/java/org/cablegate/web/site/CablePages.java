@@ -20,9 +20,6 @@ import org.cablegate.archive.index.SortOrder;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Recipient;
 import org.cablegate.core.model.Reference;
-import org.cablegate.core.model.SourceCable;
-import org.cablegate.core.model.SourceFormat;
-import org.cablegate.core.parse.CableParser;
 import org.cablegate.web.view.CableView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.Row;
@@ -39,7 +36,6 @@ final class CablePages {
     private static final int CITED_BY_SHOWN = 200;
 
     private final Templates templates;
-    private final CableParser parser = new CableParser();
     private final RecipientNames names = RecipientNames.standard();
 
     CablePages(Templates templates) {
@@ -51,8 +47,7 @@ final class CablePages {
     }
 
     byte[] page(PublicArchive.View archive, PublicCable c, Snapshot s) throws IOException {
-        Cable cable = parser.parse(new SourceCable(c.id(), c.created(), Optional.of(c.released()), c.classification(),
-                c.origin(), c.header(), c.body(), SourceFormat.CSV, "public archive"));
+        Cable cable = c.parsed();
         String title = "Viewing cable " + c.id() + (c.subject().isEmpty() ? "" : ", " + c.subject());
         String self = Urls.cable(c.id(), c.created());
         String day = c.released().toLocalDate().toString();
@@ -66,7 +61,10 @@ final class CablePages {
                 new Link(Urls.origin(s.originSlugs.slug(c.origin()), 0), c.origin()), c.header(), recipients(cable),
                 BodyMarkup.segments(cable, t -> Urls.tag(t, 0), cited(archive, cable)), tags, citedBy(archive, c.canonicalId(), s),
                 "#cablegate #" + c.id(), self, new Link(Urls.cableText(c.id(), c.created()), "plain text"),
-                new Link(Urls.cableJson(c.id()), "JSON"));
+                new Link(Urls.cableJson(c.id()), "JSON"),
+                c.changedSinceFirstPublished()
+                        ? Optional.of(new Link(Urls.cableHistory(c.id(), c.created()), "changed since first published"))
+                        : Optional.empty());
         return templates.render("cable.jte", view);
     }
 
@@ -142,8 +140,7 @@ final class CablePages {
                     continue;
                 }
                 PublicCable c = citing.get();
-                Cable parsed = parser.parse(new SourceCable(c.id(), c.created(), Optional.of(c.released()),
-                        c.classification(), c.origin(), c.header(), c.body(), SourceFormat.CSV, "public archive"));
+                Cable parsed = c.parsed();
                 for (Reference r : parsed.references()) {
                     if (r.id().equals(id)) {
                         citations.add(new UnpublishedView.Citation(new Link(Urls.cable(c.id(), c.created()), c.id()),
@@ -158,8 +155,4 @@ final class CablePages {
                         "Cable " + id + " is not public; what the public cables that cite it say of it."), id, citations));
     }
 
-    /** The plain text of a cable: header, a blank line, body, as the 2011 full release held them. */
-    static String text(PublicCable c) {
-        return c.header() + "\n\n" + c.body();
-    }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.web.http.Page;
 import org.cablegate.web.view.HomeView;
 import org.cablegate.web.view.Link;
@@ -26,6 +27,7 @@ import org.cablegate.web.url.Urls;
 public final class Site {
     private static final Pattern CABLE = Pattern.compile("/cable/(\\d{4})/(\\d{2})/([^/]+)\\.(html|txt)");
     private static final Pattern CABLE_BY_ID = Pattern.compile("/cable/([^/]+)\\.html");
+    private static final Pattern HISTORY = Pattern.compile("/cable/(\\d{4})/(\\d{2})/([^/]+)/history\\.html");
     private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_(\\d{1,6})\\.html");
     private static final Pattern INDEX = Pattern.compile("/(reldate|date|tag|origin|classification)/(?:index\\.html)?");
     private static final byte[] CSS = Resources.bytes("cablegate.css");
@@ -36,6 +38,7 @@ public final class Site {
     private final Listings listings;
     private final CablePages cables;
     private final SearchPage search;
+    private final HistoryPages history;
     private volatile Snapshot snapshot;
     /** A snapshot of a release newer than {@link #snapshot}, read by a page before {@link #refresh()} adopted it. */
     private volatile Snapshot next;
@@ -50,6 +53,7 @@ public final class Site {
         this.listings = new Listings(templates);
         this.cables = new CablePages(templates);
         this.search = new SearchPage(templates);
+        this.history = new HistoryPages(templates);
         try (PublicArchive.View view = archive.view()) {
             this.snapshot = Snapshot.read(view, this.siteUrl);
         }
@@ -123,6 +127,8 @@ public final class Site {
             case "/resources.html":
                 return prose("resources.jte", "Community resources", "/resources.html",
                         "Where readers of the cables discuss them, and other archives of them.", s);
+            case "/releases.html":
+                return Page.html(200, history.releases(view.releases(), s));
             case "/static/cablegate.css":
                 return new Page(200, Page.CSS, CSS, Optional.empty());
             default:
@@ -132,11 +138,15 @@ public final class Site {
         if (m.matches()) {
             return cable(view, m.group(3), m.group(1) + "/" + m.group(2), m.group(4).equals("txt"), path, s);
         }
+        m = HISTORY.matcher(path);
+        if (m.matches()) {
+            return history(view, m.group(3), path, Optional.empty(), Optional.empty(), s);
+        }
         m = CABLE_BY_ID.matcher(path);
         if (m.matches()) {
             Optional<PublicCable> c = CablePages.find(view, m.group(1));
             return c.isPresent() ? Page.movedTo(Urls.cable(c.get().id(), c.get().created()))
-                    : Page.html(404, cables.unpublished(view, m.group(1), s));
+                    : notPublic(view, m.group(1), s);
         }
         m = LISTING.matcher(path);
         if (m.matches()) {
@@ -173,14 +183,71 @@ public final class Site {
             throws IOException {
         Optional<PublicCable> found = CablePages.find(view, id);
         if (found.isEmpty()) {
-            return Page.html(404, cables.unpublished(view, id, s));
+            return notPublic(view, id, s);
         }
         PublicCable c = found.get();
         String canonical = text ? Urls.cableText(c.id(), c.created()) : Urls.cable(c.id(), c.created());
         if (!canonical.equals(path)) {
             return Page.movedTo(canonical);
         }
-        return text ? Page.text(CablePages.text(c)) : Page.html(200, cables.page(view, c, s));
+        return text ? Page.text(c.plainText()) : Page.html(200, cables.page(view, c, s));
+    }
+
+    /**
+     * The page of a cable that is not public: 410 for one that was withdrawn (readers and mirrors must drop it), else
+     * the one "not public" page, the same whether the id is unknown, unreleased or malformed.
+     */
+    private Page notPublic(PublicArchive.View view, String id, Snapshot s) throws IOException {
+        Optional<WithdrawnCable> withdrawn = view.withdrawn(id);
+        if (withdrawn.isPresent()) {
+            return Page.html(410, history.withdrawn(withdrawn.get(), s));
+        }
+        return Page.html(404, cables.unpublished(view, id, s));
+    }
+
+    /**
+     * The history page of a cable at a path with the query's choice of versions ({@code ?from=1&to=3}); such a page
+     * is not kept in the page cache, as the path alone does not name it.
+     */
+    public Page history(String rawPath, Map<String, List<String>> params) throws IOException {
+        try (PublicArchive.View view = archive.view()) {
+            Snapshot s = snapshotOf(view);
+            String path = decode(rawPath);
+            Matcher m = path == null ? null : HISTORY.matcher(path);
+            if (m == null || !m.matches()) {
+                return notFound(s);
+            }
+            Optional<Integer> from = version(params.get("from"));
+            Optional<Integer> to = version(params.get("to"));
+            if (from == null || to == null) {
+                return notFound(s);
+            }
+            return history(view, m.group(3), path, from, to, s);
+        }
+    }
+
+    /** A version number given in a query, empty when not given, null when it is not a number. */
+    private static Optional<Integer> version(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = values.get(0);
+        return v.matches("[1-9][0-9]{0,5}") ? Optional.of(Integer.parseInt(v)) : null;
+    }
+
+    private Page history(PublicArchive.View view, String id, String path, Optional<Integer> from, Optional<Integer> to,
+            Snapshot s) throws IOException {
+        Optional<PublicCable> found = CablePages.find(view, id);
+        if (found.isEmpty()) {
+            return notPublic(view, id, s);
+        }
+        PublicCable c = found.get();
+        String canonical = Urls.cableHistory(c.id(), c.created());
+        if (!canonical.equals(path)) {
+            return Page.movedTo(canonical);
+        }
+        Optional<byte[]> page = history.history(c, from, to, s);
+        return page.isPresent() ? Page.html(200, page.get()) : notFound(s);
     }
 
     private byte[] home(PublicArchive.View view, Snapshot s) throws IOException {

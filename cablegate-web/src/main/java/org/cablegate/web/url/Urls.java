@@ -20,6 +20,16 @@ public final class Urls {
     }
 
     /** The page of a cable whose month is unknown here: a cited cable that is not public, or an old link. */
+    /** The history of a cable's public versions: {@code /cable/2008/06/08MOSCOW1647/history.html}. */
+    public static String cableHistory(String id, LocalDateTime created) {
+        return cable(id, created).replaceFirst("\\.html$", "/history.html");
+    }
+
+    /** The word diff between two public versions on the history page. */
+    public static String cableDiff(String id, LocalDateTime created, int from, int to) {
+        return cableHistory(id, created) + "?from=" + from + "&to=" + to;
+    }
+
     public static String cableById(String id) {
         return "/cable/" + segment(id) + ".html";
     }

@@ -1,6 +1,7 @@
 package org.cablegate.web.view;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cable's page, {@code /cable/2008/06/08MOSCOW1647.html}.
@@ -22,10 +23,12 @@ import java.util.List;
  * @param permalink      the page's path
  * @param raw            the plain text
  * @param json           the JSON of the API
+ * @param history        the page of its public versions, when it changed since it was first published
  */
 public record CableView(Chrome chrome, String id, String subject, Link self, Link created, Link released,
         Link classification, Link origin, String header, List<Addressees> recipients, List<Segment> body,
-        List<Link> tags, List<Row> citedBy, String hashtags, String permalink, Link raw, Link json) {
+        List<Link> tags, List<Row> citedBy, String hashtags, String permalink, Link raw, Link json,
+        Optional<Link> history) {
     public CableView {
         recipients = List.copyOf(recipients);
         body = List.copyOf(body);

@@ -1,0 +1,132 @@
+package org.cablegate.archive.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Reads everything the committed public archive holds, with Lucene's own API, and reports where some words occur:
+ * every term of every field, every stored field of every document (deleted ones too), every doc value, and any file
+ * that the last commit does not reference. What the publisher runs to check that a redacted or withdrawn text is
+ * nowhere in the files, and what the leak tests run.
+ */
+public final class IndexAudit {
+    private IndexAudit() {}
+
+    /** Where a word was found: {@code term body:kislyak in _3}, {@code stored body of doc 12 in _0}. */
+    public record Finding(String word, String where) {}
+
+    /**
+     * Every occurrence of each word (compared without case) in the index at {@code indexDir}; empty when there is
+     * none, or no index.
+     */
+    public static List<Finding> find(Path indexDir, Set<String> words) throws IOException {
+        List<String> wanted = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<Finding> found = new ArrayList<>();
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return found;
+            }
+            SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+            Set<String> referenced = new HashSet<>(commit.files(true));
+            for (String file : dir.listAll()) {
+                if (!referenced.contains(file) && !file.equals("write.lock")) {
+                    found.add(new Finding("", "file " + file + " that the last commit does not reference"));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                for (LeafReaderContext ctx : reader.leaves()) {
+                    scan(ctx.reader(), wanted, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Documents deleted but still in a segment's files, per the last commit: 0 when nothing can linger. */
+    public static long deletedDocuments(Path indexDir) throws IOException {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return 0;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                return reader.numDeletedDocs();
+            }
+        }
+    }
+
+    private static void scan(LeafReader leaf, List<String> wanted, List<Finding> found) throws IOException {
+        String segment = leaf.toString();
+        for (FieldInfo field : leaf.getFieldInfos()) {
+            Terms terms = leaf.terms(field.name);
+            if (terms != null) {
+                TermsEnum e = terms.iterator();
+                for (BytesRef t = e.next(); t != null; t = e.next()) {
+                    check(t.utf8ToString(), wanted, found, "term " + field.name + " in " + segment);
+                }
+            }
+            switch (field.getDocValuesType()) {
+                case SORTED -> {
+                    SortedDocValues v = leaf.getSortedDocValues(field.name);
+                    for (int ord = 0; ord < v.getValueCount(); ord++) {
+                        check(v.lookupOrd(ord).utf8ToString(), wanted, found, "doc values " + field.name + " in " + segment);
+                    }
+                }
+                case SORTED_SET -> {
+                    SortedSetDocValues v = leaf.getSortedSetDocValues(field.name);
+                    for (long ord = 0; ord < v.getValueCount(); ord++) {
+                        check(v.lookupOrd(ord).utf8ToString(), wanted, found, "doc values " + field.name + " in " + segment);
+                    }
+                }
+                case BINARY -> {
+                    BinaryDocValues v = leaf.getBinaryDocValues(field.name);
+                    for (int doc = v.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = v.nextDoc()) {
+                        check(v.binaryValue().utf8ToString(), wanted, found, "doc values " + field.name + " of doc "
+                                + doc + " in " + segment);
+                    }
+                }
+                default -> {
+                    // Numbers and points hold times and hashes, no words.
+                }
+            }
+        }
+        StoredFields stored = leaf.storedFields();
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            for (IndexableField f : stored.document(doc).getFields()) {
+                String value = f.stringValue();
+                if (value != null) {
+                    check(value, wanted, found, "stored " + f.name() + " of doc " + doc + " in " + segment);
+                }
+            }
+        }
+    }
+
+    private static void check(String text, List<String> wanted, List<Finding> found, String where) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : wanted) {
+            if (lower.contains(w)) {
+                found.add(new Finding(w, where));
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.cablegate.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SortOrder;
+import org.cablegate.archive.release.RedactionDesk;
+import org.cablegate.archive.release.ReleaseListener;
+import org.cablegate.archive.release.ReleaseRequest;
+import org.cablegate.archive.release.ReleaseResult;
+import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.ReleaseRecord;
+import org.cablegate.archive.vault.Selection;
+import org.cablegate.archive.vault.Vault;
+import org.cablegate.core.redact.RedactionRule;
+
+/**
+ * The publisher's desk on the full archive: in a data directory whose vault holds the whole set and no release yet,
+ * releases all but the 1,000 newest cables (the archive as it stands), then, each timed with where its time goes:
+ * the 1,000 new cables; a redaction of 1 public cable; redactions of 100; a withdrawal of 1. Each step is one process
+ * of its own in real use; here one JVM runs them in a row, after the big release has warmed it.
+ * <pre>
+ * java -Xmx4g -XX:+UseParallelGC -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.DeskBenchmark DATA-DIR
+ * </pre>
+ */
+public final class DeskBenchmark {
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        LocalDateTime t = LocalDateTime.parse("2011-09-01T00:00");
+        try (Vault vault = Vault.open(data)) {
+            long total = vault.status().cables();
+            step("release all but the newest 1,000", vault, r -> r.release(ReleaseRequest.of("base",
+                    Selection.all().withLimit((int) total - 1000)).at(t), new Timed()));
+            step("release 1,000 new cables", vault, r -> r.release(ReleaseRequest.of("new", Selection.all())
+                    .at(t.plusDays(1)), new Timed()));
+            List<String> ids = publicIds(data, 101);
+            redact(vault, ids.subList(0, 1));
+            step("publish 1 redacted cable", vault, r -> r.release(ReleaseRequest.of("one",
+                    Selection.all().withChangesOnly()).at(t.plusDays(2)), new Timed()));
+            redact(vault, ids.subList(1, 101));
+            step("publish 100 redacted cables", vault, r -> r.release(ReleaseRequest.of("hundred",
+                    Selection.all().withChangesOnly()).at(t.plusDays(3)), new Timed()));
+            step("withdraw 1 cable", vault, r -> r.withdraw(Set.of(ids.get(0)), "benchmark", Optional.of(t.plusDays(4)),
+                    new Timed()));
+        }
+    }
+
+    interface Step {
+        ReleaseResult run(Releaser releaser) throws Exception;
+    }
+
+    private static void step(String name, Vault vault, Step step) throws Exception {
+        long cpu0 = OS.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        ReleaseResult result;
+        try (Releaser releaser = Releaser.open(vault)) {
+            result = step.run(releaser);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%-36s %,7d cables  wall %6.2f s  CPU %6.2f s  %s%n", name, result.count(), wall,
+                (OS.getProcessCpuTime() - cpu0) / 1e9, Timed.last);
+    }
+
+    /** The newest public cables, by creation: cables a publisher would redact. */
+    private static List<String> publicIds(Path data, int n) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data))) {
+            for (Hit h : archive.search(SearchRequest.of("").withLimit(n).withSort(SortOrder.CREATED_OLDEST)).hits()) {
+                ids.add(h.id());
+            }
+        }
+        return ids;
+    }
+
+    private static void redact(Vault vault, List<String> ids) throws Exception {
+        List<RedactionDesk.Ask> asks = new ArrayList<>();
+        for (String id : ids) {
+            asks.add(new RedactionDesk.Ask(id, RedactionRule.paragraph(1), "benchmark"));
+        }
+        new RedactionDesk(vault).redact(asks, "bench", Instant.now());
+    }
+
+    /** Where a release's time went: selecting, indexing, rewriting old segments, committing, finishing. */
+    static final class Timed implements ReleaseListener {
+        static String last = "";
+        private final long start = System.nanoTime();
+        private long selected;
+        private long expunging;
+        private long published;
+
+        @Override
+        public void selected(ReleaseRecord release) {
+            selected = System.nanoTime();
+        }
+
+        @Override
+        public void expunging() {
+            expunging = System.nanoTime();
+        }
+
+        @Override
+        public void published(ReleaseRecord release) {
+            published = System.nanoTime();
+            long indexed = expunging == 0 ? published : expunging;
+            last = expunging == 0
+                    ? String.format("(open+select %.2f s, index+commit %.2f s)", (selected - start) / 1e9,
+                            (published - selected) / 1e9)
+                    : String.format("(open+select %.2f s, index %.2f s, rewrite old segments+commit %.2f s)",
+                            (selected - start) / 1e9, (indexed - selected) / 1e9, (published - expunging) / 1e9);
+        }
+    }
+}
