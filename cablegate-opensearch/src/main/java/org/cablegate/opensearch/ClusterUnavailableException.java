@@ -1,26 +1,22 @@
 package org.cablegate.opensearch;
 
 import java.time.Duration;
+import org.cablegate.archive.index.SearchUnavailableException;
 
 /**
- * The cluster cannot answer now: unreachable, too slow, or without the shards a search needs (red). Not the reader's
- * fault and not a bug: the web layer answers it with a 503 and {@link #retryAfter()}, and pages that do not search
- * keep working.
+ * The cluster cannot answer now: unreachable, too slow, or without the shards a request needs (red). It passes, so
+ * the web layer answers a 503 with {@link #retryAfter()}, and pages that do not search keep working.
  */
-public final class ClusterUnavailableException extends Exception {
+public final class ClusterUnavailableException extends SearchUnavailableException {
     private static final long serialVersionUID = 1L;
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    /** A node restarts in seconds; a reader who retries sooner only adds load. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     public ClusterUnavailableException(String message) {
-        super(message);
+        super(message, RETRY_AFTER, null);
     }
 
     public ClusterUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    /** How long a client should wait before asking again. */
-    public Duration retryAfter() {
-        return RETRY_AFTER;
+        super(message, RETRY_AFTER, cause);
     }
 }

@@ -1,10 +1,12 @@
 package org.cablegate.opensearch;
 
+import java.io.IOException;
+
 /**
  * The cluster refused a request as written (a 4xx or an unexpected error): a bug or a mismatch of versions, unlike
  * {@link ClusterUnavailableException}, which passes.
  */
-public final class OpenSearchException extends Exception {
+public final class OpenSearchException extends IOException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final String type;

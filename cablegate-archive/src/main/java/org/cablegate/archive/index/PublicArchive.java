@@ -41,7 +41,7 @@ import org.apache.lucene.store.FSDirectory;
  * <p>A release is one Lucene commit, so a reader sees a release whole or not at all. Before the first release there
  * is no index yet, and the archive is empty.
  */
-public final class PublicArchive implements AutoCloseable {
+public final class PublicArchive implements SearchBackend, AutoCloseable {
     /** Key of the commit user data that names the release a commit published. */
     static final String RELEASE_KEY = "release";
     /**
@@ -132,7 +132,7 @@ public final class PublicArchive implements AutoCloseable {
     }
 
     /** One release of the archive, read by one Lucene searcher; empty before the first release. */
-    public final class View implements AutoCloseable {
+    public final class View implements SearchBackend, AutoCloseable {
         private final SearcherManager manager;
         /** Null when the archive has no release yet. */
         private final ArchiveSearcher searcher;
