@@ -61,6 +61,9 @@ final class OpenSearchSchema {
         ObjectNode settings = root.putObject("settings");
         settings.put("number_of_shards", 1);
         settings.put("number_of_replicas", replicas);
+        // The archive pages by offset as deep as a reader asks (cursors are the cheap way, and have no limit at all):
+        // the cluster's window of 10,000 would refuse pages the archive answers.
+        settings.put("max_result_window", 1_000_000);
         settings.set("analysis", analysis());
         root.set("mappings", mappings());
         return root;
