@@ -26,7 +26,6 @@ public final class Node {
             -Xms512m
             -Xmx512m
             -XX:+UseSerialGC
-            -XX:TieredStopAtLevel=1
             -Xlog:disable
             -Xlog:all=warning:stderr
             -Djava.io.tmpdir=${OPENSEARCH_TMPDIR}
