@@ -15,6 +15,7 @@ import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.QuerySyntax;
 import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchRequest;
@@ -90,6 +91,26 @@ public final class OpenSearchBackend implements SearchBackend {
                     + "' from only part of the archive: " + answer.path("_shards"));
         }
         return result(answer, order, request.limit());
+    }
+
+    /**
+     * A released cable by its published id, or else by its corrected id, as the archive's {@code get}: for the
+     * conformance of what a search's hits lead to (pages come from the local public archive).
+     */
+    public Optional<PublicCable> get(String id) throws ClusterUnavailableException, OpenSearchException {
+        for (String field : List.of(OpenSearchSchema.ID, OpenSearchSchema.CANONICAL_ID)) {
+            ObjectNode body = OpenSearchClient.JSON.createObjectNode();
+            body.putObject("query").putObject("term").putObject(field).put("value", id);
+            body.put("size", 1);
+            body.putArray("stored_fields").add(OpenSearchSchema.BODY).add(OpenSearchSchema.HEADER);
+            body.put("_source", true);
+            JsonNode hits = client.post("/" + alias + "/_search?allow_partial_search_results=false", body)
+                    .path("hits").path("hits");
+            if (hits.size() > 0) {
+                return Optional.of(OpenSearchSchema.toCable(hits.get(0)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the cluster refused of a query the archive's parser accepted: too many terms, as the archive says. */

@@ -38,16 +38,21 @@ public final class Publisher {
     /** What a run did. */
     public record Result(String index, long release, long cables, boolean resumed, boolean alreadyCurrent) {}
 
-    private static final int PAGE = SearchRequest.MAX_LIMIT;
-
     private final OpenSearchClient client;
     private final String alias;
     private final int replicas;
+    /** Cables read from the archive at a time, and sent at most per bulk request (fewer when they are large). */
+    private final int page;
 
     public Publisher(OpenSearchClient client, String alias, int replicas) {
+        this(client, alias, replicas, SearchRequest.MAX_LIMIT);
+    }
+
+    Publisher(OpenSearchClient client, String alias, int replicas, int page) {
         this.client = client;
         this.alias = alias;
         this.replicas = replicas;
+        this.page = page;
     }
 
     /** The physical index of a release. */
@@ -78,7 +83,7 @@ public final class Publisher {
                 client.put("/" + index, definition);
             }
             BulkIndexer bulk = new BulkIndexer(client, index);
-            SearchRequest request = SearchRequest.of("").withSort(SortOrder.CREATED_OLDEST).withLimit(PAGE);
+            SearchRequest request = SearchRequest.of("").withSort(SortOrder.CREATED_OLDEST).withLimit(page);
             if (resumeAt.isPresent()) {
                 request = request.after(resumeAt.get());
             }

@@ -45,8 +45,8 @@ class OpenSearchSchemaTest {
     void givesBackEveryCableAsTheArchiveHoldsIt() throws IOException {
         assertThat(client.get("/" + INDEX + "/_count").path("count").asLong()).isEqualTo(186);
         for (PublicCable c : cables) {
-            JsonNode source = client.get("/" + INDEX + "/_doc/" + c.id()).path("_source");
-            assertThat(OpenSearchSchema.toCable(source)).isEqualTo(c);
+            JsonNode doc = client.get("/" + INDEX + "/_doc/" + c.id() + OpenSearchSchema.GET_FIELDS);
+            assertThat(OpenSearchSchema.toCable(doc)).isEqualTo(c);
         }
     }
 
