@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicArchive;
@@ -57,9 +59,27 @@ final class Archives {
                             ReleaseListener.NONE);
                 }
             }
-            return PublicArchive.open(Releaser.publicDir(data));
+            PublicArchive archive = PublicArchive.open(Releaser.publicDir(data));
+            // The corpus's vault and index take a few hundred megabytes: gone with the test JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    archive.close();
+                    deleteTree(data);
+                } catch (IOException e) {
+                    System.err.println("could not delete the test archive " + data + ": " + e);
+                }
+            }, "delete-test-archive"));
+            return archive;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -61,22 +61,42 @@ final class Distribution {
         if (!Files.isRegularFile(zip) || !Files.isRegularFile(plugin)) {
             return missing(zip + " and " + plugin + " (the pom's maven-dependency-plugin copies them there)");
         }
-        Path target = artifacts.resolve("opensearch-" + version);
-        Path done = artifacts.resolve(".unpacked-" + version);
         try {
+            Path base = base(artifacts);
+            Path target = base.resolve("opensearch-" + version);
+            Path done = base.resolve(".unpacked-" + version);
             if (!Files.exists(done)) {
                 Nodes.deleteTree(target);
-                unzip(zip, artifacts);
+                unzip(zip, base);
                 Path module = target.resolve("modules/analysis-common");
                 Files.createDirectories(module);
                 Files.copy(plugin, module.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(module.resolve("plugin-descriptor.properties"), DESCRIPTOR.formatted(version));
                 Files.writeString(done, version);
             }
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
         }
-        return target;
+    }
+
+    /**
+     * Where the distribution is unpacked and the nodes keep their directories: beside the build, or, when the nodes
+     * run as another user, under the temporary directory, since that user must be able to reach them and a clone
+     * may live where only root can (CI clones into a folder of its own, {@code /root} is closed to others). Named
+     * after the build's directory, so that two clones never share one.
+     */
+    private static Path base(Path artifacts) throws IOException {
+        if (Nodes.runAs().isEmpty()) {
+            return artifacts;
+        }
+        String name = "cablegate-opensearch-" + Integer.toHexString(artifacts.toAbsolutePath().normalize().hashCode());
+        Path base = Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
+        Files.createDirectories(base);
+        // Readable and traversable by the node user; only the nodes' own directories are given to it.
+        base.toFile().setReadable(true, false);
+        base.toFile().setExecutable(true, false);
+        return base;
     }
 
     /** Unpacks with the executable bit on the launch scripts (ZipFile keeps no permissions). */
