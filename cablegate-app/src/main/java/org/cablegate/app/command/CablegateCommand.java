@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "cablegate", mixinStandardHelpOptions = true, version = "cablegate 0.1.0",
         description = "Publishes an archive of diplomatic cables: import, parse, release, search, serve.",
         subcommands = {DemoCommand.class, ImportCommand.class, ImportIdsCommand.class, ParseCommand.class,
-                ReleaseCommand.class, ReleasesCommand.class, RedactCommand.class, RedactionsCommand.class,
-                UnredactCommand.class, WithdrawCommand.class, SearchCommand.class, ServeCommand.class, StatusCommand.class,
+                PublishCommand.class, ReleaseCommand.class, ReleasesCommand.class, RedactCommand.class,
+                RedactionsCommand.class, UnredactCommand.class, WithdrawCommand.class, SearchCommand.class,
+                ServeCommand.class, StatusCommand.class,
                 GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class CablegateCommand implements Runnable {
     @CommandLine.Spec

@@ -45,7 +45,7 @@ import org.apache.lucene.store.FSDirectory;
  * <p>A release is one Lucene commit, so a reader sees a release whole or not at all. Before the first release there
  * is no index yet, and the archive is empty.
  */
-public final class PublicArchive implements AutoCloseable {
+public final class PublicArchive implements SearchBackend, AutoCloseable {
     private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
     /** Hits are counted exactly up to this many; beyond, only when it is cheap (see {@link SearchResult#total()}). */
     static final int COUNT_EXACTLY_UP_TO = 1000;
@@ -128,7 +128,7 @@ public final class PublicArchive implements AutoCloseable {
     }
 
     /** One release of the archive, read by one Lucene searcher; empty before the first release. */
-    public final class View implements AutoCloseable {
+    public final class View implements SearchBackend, AutoCloseable {
         private final SearcherManager manager;
         /** Null when the archive has no release yet. */
         private final ArchiveSearcher searcher;
