@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Publishes an archive of diplomatic cables: import, parse, release, search, serve.",
         subcommands = {DemoCommand.class, ImportCommand.class, ImportIdsCommand.class, ParseCommand.class,
                 ReleaseCommand.class, ReleasesCommand.class, SearchCommand.class, ServeCommand.class, StatusCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, ExportCommand.class, KeysCommand.class, VerifyCommand.class, ApplyCommand.class,
+                MirrorCommand.class, CommandLine.HelpCommand.class})
 public final class CablegateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
