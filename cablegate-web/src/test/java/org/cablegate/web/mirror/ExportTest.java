@@ -135,6 +135,26 @@ class ExportTest {
     }
 
     @Test
+    void noFileOfTheExportHoldsTheTextOfACableThatIsNotReleasedGzipIncluded() throws Exception {
+        // Embassy Tripoli's 10 cables stay in the vault: the longest line of each body is its canary.
+        List<String> canaries = MirrorSample.sampleCables().stream().filter(c -> c.origin().equals(MirrorSample.TRIPOLI))
+                .map(c -> c.body().lines().map(String::strip).max(java.util.Comparator.comparingInt(String::length))
+                        .orElseThrow())
+                .toList();
+        assertThat(canaries).hasSize(10).allMatch(c -> c.length() > 40);
+        int files = 0;
+        for (String p : Trees.files(export)) {
+            byte[] bytes = Files.readAllBytes(export.resolve(p));
+            String text = new String(p.endsWith(".gz") ? MirrorSample.gunzip(bytes) : bytes, StandardCharsets.UTF_8);
+            for (String canary : canaries) {
+                assertThat(text).as(p).doesNotContain(canary);
+            }
+            files++;
+        }
+        assertThat(files).isEqualTo(result.manifest().files().size() + 2);
+    }
+
+    @Test
     void theManifestListsEveryFileWithTheReleaseInItsHeader() throws Exception {
         String text = Files.readString(export.resolve(Manifest.FILE));
         assertThat(text).startsWith("cablegate-manifest 1\nrelease 2\ntime 2010-12-05T09:30:00Z\n"
