@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * index, sitemap and feed, and every same-site link in them, fetched over loopback HTTP, so that what is written is
  * byte for byte what the server sends. New pages the site links to join the crawl without a change here.
  *
- * <p>Besides links, two kinds of path are derived from what is found, because pages do not link them: the data of
- * each listing ({@code /api/tag/PREL.json}, {@code .csv}, {@code .jsonl}) and the feeds of tags and origins.
+ * <p>Besides links, some paths are derived from what is found, because pages need not link them: the data of each
+ * listing ({@code /api/tag/PREL.json}, {@code .csv}, {@code .jsonl}), the feeds of tags and origins, and each cable's
+ * JSON and its history's. A derived path that does not answer 200 is left out (a route the server does not have).
  */
 final class Crawler {
     /** What one URL answered. */
@@ -40,8 +41,11 @@ final class Crawler {
     private static final Pattern ATTRIBUTE = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
     private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
     private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_0\\.html");
+    private static final Pattern CABLE = Pattern.compile("/cable/\\d{4}/\\d{2}/([^/]+)\\.html");
     private static final int ATTEMPTS = 3;
 
+    /** Paths derived rather than linked: written only when they exist (a 200), never as an error page. */
+    private final Set<String> derived = ConcurrentHashMap.newKeySet();
     private final URI server;
     private final String baseUrl;
     private final int threads;
@@ -80,7 +84,9 @@ final class Crawler {
                 for (String path : frontier) {
                     work.add(pool.submit(() -> {
                         Response r = fetch(path);
-                        sink.accept(path, r);
+                        if (r.status() == 200 || !derived.contains(path)) {
+                            sink.accept(path, r);
+                        }
                         for (String link : links(path, r)) {
                             if (seen.add(link)) {
                                 next.add(link);
@@ -157,13 +163,23 @@ final class Crawler {
             String kind = listing.group(1);
             String key = listing.group(2);
             for (String ext : List.of(".json", ".csv", ".jsonl")) {
-                out.add("/api/" + kind + "/" + key + ext);
+                derive("/api/" + kind + "/" + key + ext, out);
             }
             if (kind.equals("tag") || kind.equals("origin")) {
-                out.add("/feed/" + kind + "/" + key + ".atom");
+                derive("/feed/" + kind + "/" + key + ".atom", out);
             }
         }
+        Matcher cable = CABLE.matcher(path);
+        if (r.status() == 200 && cable.matches()) {
+            derive("/api/cable/" + cable.group(1) + ".json", out);
+            derive("/api/cable/" + cable.group(1) + "/history.json", out);
+        }
         return out;
+    }
+
+    private void derive(String path, List<String> out) {
+        derived.add(path);
+        out.add(path);
     }
 
     /**
