@@ -10,7 +10,8 @@ count="${1:-251287}"
 work="${2:-/tmp/cablegate-bench-mirror}"
 jar="$top/cablegate-app/target/cablegate.jar"
 (cd "$top" && mvn -q -B -o -DskipTests package >&2)
-cg() { java -Xmx4g -XX:+UseParallelGC -jar "$jar" "$@"; }
+java_cg=(java -Xmx4g -XX:+UseParallelGC -jar "$jar")
+cg() { "${java_cg[@]}" "$@"; }
 timed() { /usr/bin/time -f "%e s wall, %U s user, %S s system, %M KB peak RSS" "$@"; }
 
 rm -rf "$work" && mkdir -p "$work"
@@ -23,12 +24,12 @@ cg release --data "$work/data" --count "$first" --at 2011-01-01T00:00 > /dev/nul
 echo "disk write rate:"; dd if=/dev/zero of="$work/dd" bs=1M count=1024 conv=fdatasync 2>&1 | tail -1; rm -f "$work/dd"
 
 echo "full export of $first cables:"
-timed cg export --data "$work/data" --base-url https://cablegate.example --valid-until 2099-01-01T00:00:00Z "$work/export"
+timed "${java_cg[@]}" export --data "$work/data" --base-url https://cablegate.example --valid-until 2099-01-01T00:00:00Z "$work/export"
 du -sb "$work/export/" | awk '{printf "%d bytes\n", $1}'
 echo "verify of the full export:"
-timed cg verify "$work/export" --key "$work/key.txt" --state "$work/state"
+timed "${java_cg[@]}" verify "$work/export" --key "$work/key.txt" --state "$work/state"
 
 cg release --data "$work/data" --all --at 2011-01-08T00:00 > /dev/null
 echo "export and delta after a release of 1,000 cables:"
-timed cg export --data "$work/data" --base-url https://cablegate.example --valid-until 2099-01-01T00:00:00Z \
+timed "${java_cg[@]}" export --data "$work/data" --base-url https://cablegate.example --valid-until 2099-01-01T00:00:00Z \
   "$work/export" --since 1 --delta-to "$work/delta-2.tar.gz"

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +209,7 @@ public final class Exporter {
         final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
         /** Decoded URL path to its nginx line, for the answers that are not a 200 file. */
         final Map<String, String> statusLines = new ConcurrentHashMap<>();
-        final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
         Writer(Path root, byte[] notFound) {
             this.root = root;
@@ -231,7 +233,7 @@ public final class Exporter {
             } else if (s >= 300 && s < 400 && r.location().isPresent()) {
                 statusLines.put(urlPath, "location = " + quote(urlPath) + " { return " + s + " "
                         + quote(r.location().get()) + "; }");
-            } else if (s == 404 && java.util.Arrays.equals(r.body(), notFound)) {
+            } else if (s == 404 && Arrays.equals(r.body(), notFound)) {
                 // The site's one 404 page: nginx answers it for every such path from 404.html.
                 if (path.equals("404.html")) {
                     write(path, r.body());

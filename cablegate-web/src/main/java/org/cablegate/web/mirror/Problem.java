@@ -1,5 +1,7 @@
 package org.cablegate.web.mirror;
 
+import java.util.Locale;
+
 /**
  * One thing wrong with a mirror, a delta or a manifest, named so that an operator can act on it.
  *
@@ -28,6 +30,6 @@ public record Problem(Kind kind, String detail) {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + detail;
+        return kind.name().toLowerCase(Locale.ROOT) + ": " + detail;
     }
 }

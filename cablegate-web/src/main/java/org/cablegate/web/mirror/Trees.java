@@ -2,6 +2,7 @@ package org.cablegate.web.mirror;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -151,8 +152,7 @@ final class Trees {
 
     /** Manifest order: by UTF-8 bytes, which is what {@code sort} with {@code LC_ALL=C} gives, whatever the locale. */
     static String utf8Key(String path) {
-        return new String(path.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /** Gives every file and directory of the tree one time, so that the same release gives the same tree. */

@@ -142,6 +142,10 @@ class ExportTest {
                         .orElseThrow())
                 .toList();
         assertThat(canaries).hasSize(10).allMatch(c -> c.length() > 40);
+        // The publisher's private key stays in the data directory.
+        String privateKey = Files.readString(PublisherKey.privateFile(sample.data)).strip();
+        canaries = new java.util.ArrayList<>(canaries);
+        canaries.add(privateKey);
         int files = 0;
         for (String p : Trees.files(export)) {
             byte[] bytes = Files.readAllBytes(export.resolve(p));
