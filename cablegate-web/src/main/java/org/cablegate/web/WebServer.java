@@ -14,6 +14,7 @@ import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.web.data.DataRoutes;
 import org.cablegate.web.http.CacheFrontHandler;
 import org.cablegate.web.http.PageCache;
+import org.cablegate.web.mirror.MirrorRoutes;
 import org.cablegate.web.site.Site;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -65,9 +66,11 @@ public final class WebServer implements AutoCloseable {
     private final Javalin javalin;
     private final Options options;
     private final ScheduledExecutorService watcher;
+    private final MirrorRoutes.Published published;
 
-    private WebServer(PublicArchive archive, Site site, Options options) {
+    private WebServer(PublicArchive archive, Site site, Options options, MirrorRoutes.Published published) {
         this.site = site;
+        this.published = published;
         this.options = options;
         this.cache = new PageCache(options.cacheBytes());
         cache.clear(site.release(), site.lastModified());
@@ -103,7 +106,13 @@ public final class WebServer implements AutoCloseable {
 
     /** The server for an open public archive; the caller keeps ownership of the archive. */
     public static WebServer create(PublicArchive archive, Options options) throws IOException {
-        return new WebServer(archive, new Site(archive, options.baseUrl()), options);
+        return create(archive, options, MirrorRoutes.Published.none());
+    }
+
+    /** With what the server publishes for mirrors: the publisher's key, the export directory. */
+    public static WebServer create(PublicArchive archive, Options options, MirrorRoutes.Published published)
+            throws IOException {
+        return new WebServer(archive, new Site(archive, options.baseUrl()), options, published);
     }
 
     /**
@@ -113,6 +122,7 @@ public final class WebServer implements AutoCloseable {
     private void registerRoutes(RoutesConfig routes, PublicArchive archive) {
         SiteRoutes.register(routes, site, cache);
         DataRoutes.register(routes, archive, options.baseUrl());
+        MirrorRoutes.register(routes, published);
         SiteRoutes.registerFallback(routes, site);
     }
 

@@ -3,6 +3,7 @@ package org.cablegate.app.command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cablegate.sample.BundledSample;
 import org.cablegate.archive.ArchiveStatus;
@@ -90,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("== 7. The public site, from the public archive only");
         out.flush();
-        ServeCommand.serve(dataDir, ServeCommand.options("127.0.0.1", port, null), out);
+        ServeCommand.serve(dataDir, ServeCommand.options("127.0.0.1", port, null), Optional.empty(), out);
         return ExitCode.OK;
     }
 }

@@ -3,11 +3,14 @@ package org.cablegate.app.command;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.Releaser;
 import org.cablegate.web.WebServer;
+import org.cablegate.web.mirror.MirrorRoutes;
+import org.cablegate.web.mirror.PublisherKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +41,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: the address served, http://HOST:PORT).")
     URI baseUrl;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "An export of this archive (cablegate export) to publish under /export/, for cablegate mirror.")
+    Path export;
+
     @Override
     public Integer call() throws Exception {
-        serve(data.path(), options(host, port, baseUrl), spec.commandLine().getOut());
+        serve(data.path(), options(host, port, baseUrl), Optional.ofNullable(export), spec.commandLine().getOut());
         return ExitCode.OK;
     }
 
@@ -50,9 +57,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Serves a data directory's public archive until the process is stopped. */
-    static void serve(Path dataDir, WebServer.Options options, PrintWriter out) throws Exception {
+    static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, PrintWriter out)
+            throws Exception {
+        // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
+        MirrorRoutes.Published published = new MirrorRoutes.Published(PublisherKey.show(dataDir), export);
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
-                WebServer server = WebServer.create(archive, options);
+                WebServer server = WebServer.create(archive, options, published);
                 DueReleases due = DueReleases.start(dataDir, out)) {
             server.start();
             out.println("Serving " + archive.count() + " released cables at " + server.url() + " (Ctrl-C stops)");
