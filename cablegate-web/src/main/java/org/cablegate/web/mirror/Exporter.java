@@ -29,7 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.web.WebServer;
+import org.cablegate.web.url.Urls;
 
 /**
  * {@code cablegate export}: the public site as files. A web server of the public archive is started on loopback and
@@ -117,6 +119,14 @@ public final class Exporter {
             Writer writer = new Writer(build, crawler.fetch("/404.html").body());
             List<String> seeds = new ArrayList<>(SEEDS);
             seeds.addAll(options.extraPaths());
+            // Withdrawn cables leave their 410 pages, so that a mirror stops serving them; no link leads there.
+            try (PublicArchive.View view = archive.view()) {
+                for (WithdrawnCable w : view.withdrawn()) {
+                    seeds.add(Urls.cable(w.id(), w.created()));
+                    seeds.add(Urls.cableText(w.id(), w.created()));
+                    seeds.add("/api/cable/" + w.id() + ".json");
+                }
+            }
             crawler.crawl(seeds, writer::accept);
             String base = trimSlash(options.baseUrl().toString());
             writer.ownFile("search.html", Pages.search(base));
