@@ -158,7 +158,8 @@ public final class Redactor {
             }
         }
         for (int k = Math.min(ANCHOR_WORDS, words.length); k >= 1; k--) {
-            int[] m = new LooseText(String.join(" ", Arrays.copyOfRange(words, 0, k))).find(body, i, limit);
+            LooseText first = new LooseText(String.join(" ", Arrays.copyOfRange(words, 0, k)), false);
+            int[] m = first.find(body, i, limit);
             if (m != null) {
                 return m[0];
             }
@@ -174,7 +175,7 @@ public final class Redactor {
     private static int textEnd(String body, int start, int limit, String[] words) {
         for (int k = Math.min(ANCHOR_WORDS, words.length); k >= 1; k--) {
             LooseText last = new LooseText(String.join(" ",
-                    Arrays.copyOfRange(words, words.length - k, words.length)));
+                    Arrays.copyOfRange(words, words.length - k, words.length)), false);
             int end = -1;
             for (int[] m = last.find(body, start, limit); m != null; m = last.find(body, m[0] + 1, limit)) {
                 end = m[1];
@@ -222,7 +223,7 @@ public final class Redactor {
      * marking), over as many lines as it wraps; the first occurrence anywhere when no label precedes it.
      */
     static int[] subject(String subject, String body) {
-        LooseText words = new LooseText(subject);
+        LooseText words = new LooseText(subject, false);
         if (words.isEmpty()) {
             return null;
         }

@@ -139,6 +139,16 @@ class RedactorTest {
     }
 
     @Test
+    void subjectGluedToTheNextFieldIsFound() {
+        // 09ISLAMABAD2903: "SUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: SECSTATE 10..." as published.
+        SourceCable cable = cable("", "SECRET\n\nSUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: "
+                + "SECSTATE 1234\n\n1. (S) Poloff delivered reftel demarche.\n");
+        Redacted r = redactor.redact(cable, List.of(RedactionRule.subject()));
+        assertThat(r.unmatched()).isEmpty();
+        assertThat(r.cable().body()).startsWith("SECRET\n\nSUBJECT: " + X + "REF: SECSTATE 1234\n");
+    }
+
+    @Test
     void spanIsExactAndHalfOpen() {
         SourceCable cable = SampleCables.site("09LONDON2567");
         int at = cable.body().indexOf("Julian Miller");
