@@ -47,9 +47,23 @@ public final class Redactor {
      * @param rules  the redactions of this cable, in any order
      */
     public Redacted redact(SourceCable source, List<RedactionRule> rules) {
+        return redact(source, null, rules);
+    }
+
+    /**
+     * The cable with {@code rules} applied, locating paragraphs and the subject with a parse already made.
+     *
+     * @param source the vault's text
+     * @param parsed the parse of exactly that text (the vault keeps one), so that it is not parsed again
+     * @param rules  the redactions of this cable, in any order
+     */
+    public Redacted redact(SourceCable source, Cable parsed, List<RedactionRule> rules) {
+        Objects.requireNonNull(source, "source");
+        if (parsed != null && !parsed.bodyText().equals(source.body())) {
+            throw new IllegalArgumentException(source.id() + ": the parse given is not of this text");
+        }
         String header = source.header();
         String body = source.body();
-        Cable parsed = null;
         List<Redacted.Span> spans = new ArrayList<>();
         List<RedactionRule> unmatched = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
