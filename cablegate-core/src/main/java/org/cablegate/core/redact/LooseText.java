@@ -6,16 +6,28 @@ import java.util.List;
 /**
  * Finds words in cable text exactly and case-sensitively, except that any run of white space in the words matches any
  * run of white space in the text, a line break included: names are broken across lines in real cables
- * ("Ambassador Nancy\nMcEldowney" in 09LONDON2567's wrapped copies).
+ * ("Prime Minister Sturla \nSigurjonsson" in 08STATE63686).
  *
  * <p>A match never starts or ends inside a word: redacting the first "Ali" must not take the "Ali" of an "Alice" that
  * comes first and leave the name it meant standing.
  */
 final class LooseText {
     private final String[] words;
+    private final boolean wholeWords;
 
-    /** @param needle the words to find; white space at either end does not count */
+    /** Words as a person gives them: a match starts and ends at word boundaries. */
     LooseText(String needle) {
+        this(needle, true);
+    }
+
+    /**
+     * @param needle     the words to find; white space at either end does not count
+     * @param wholeWords whether a match must start and end at word boundaries; not for words the parse read out of
+     *                   this very text, which may be glued to the next field: 09ISLAMABAD2903's subject ends
+     *                   "SHEIKH CASEREF: SECSTATE"
+     */
+    LooseText(String needle, boolean wholeWords) {
+        this.wholeWords = wholeWords;
         List<String> parts = new ArrayList<>();
         int i = 0;
         int n = needle.length();
@@ -90,12 +102,12 @@ final class LooseText {
     }
 
     private boolean startsWord(String text, int at) {
-        return at == 0 || !isWordChar(words[0].charAt(0)) || !isWordChar(text.charAt(at - 1));
+        return !wholeWords || at == 0 || !isWordChar(words[0].charAt(0)) || !isWordChar(text.charAt(at - 1));
     }
 
     private boolean endsWord(String text, int end) {
         String last = words[words.length - 1];
-        return end == text.length() || !isWordChar(last.charAt(last.length() - 1)) || !isWordChar(text.charAt(end));
+        return !wholeWords || end == text.length() || !isWordChar(last.charAt(last.length() - 1)) || !isWordChar(text.charAt(end));
     }
 
     static boolean isSpace(char c) {

@@ -47,9 +47,23 @@ public final class Redactor {
      * @param rules  the redactions of this cable, in any order
      */
     public Redacted redact(SourceCable source, List<RedactionRule> rules) {
+        return redact(source, null, rules);
+    }
+
+    /**
+     * The cable with {@code rules} applied, locating paragraphs and the subject with a parse already made.
+     *
+     * @param source the vault's text
+     * @param parsed the parse of exactly that text (the vault keeps one), so that it is not parsed again
+     * @param rules  the redactions of this cable, in any order
+     */
+    public Redacted redact(SourceCable source, Cable parsed, List<RedactionRule> rules) {
+        Objects.requireNonNull(source, "source");
+        if (parsed != null && !parsed.bodyText().equals(source.body())) {
+            throw new IllegalArgumentException(source.id() + ": the parse given is not of this text");
+        }
         String header = source.header();
         String body = source.body();
-        Cable parsed = null;
         List<Redacted.Span> spans = new ArrayList<>();
         List<RedactionRule> unmatched = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -158,7 +172,8 @@ public final class Redactor {
             }
         }
         for (int k = Math.min(ANCHOR_WORDS, words.length); k >= 1; k--) {
-            int[] m = new LooseText(String.join(" ", Arrays.copyOfRange(words, 0, k))).find(body, i, limit);
+            LooseText first = new LooseText(String.join(" ", Arrays.copyOfRange(words, 0, k)), false);
+            int[] m = first.find(body, i, limit);
             if (m != null) {
                 return m[0];
             }
@@ -174,7 +189,7 @@ public final class Redactor {
     private static int textEnd(String body, int start, int limit, String[] words) {
         for (int k = Math.min(ANCHOR_WORDS, words.length); k >= 1; k--) {
             LooseText last = new LooseText(String.join(" ",
-                    Arrays.copyOfRange(words, words.length - k, words.length)));
+                    Arrays.copyOfRange(words, words.length - k, words.length)), false);
             int end = -1;
             for (int[] m = last.find(body, start, limit); m != null; m = last.find(body, m[0] + 1, limit)) {
                 end = m[1];
@@ -222,7 +237,7 @@ public final class Redactor {
      * marking), over as many lines as it wraps; the first occurrence anywhere when no label precedes it.
      */
     static int[] subject(String subject, String body) {
-        LooseText words = new LooseText(subject);
+        LooseText words = new LooseText(subject, false);
         if (words.isEmpty()) {
             return null;
         }

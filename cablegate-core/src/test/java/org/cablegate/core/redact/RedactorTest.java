@@ -1,6 +1,7 @@
 package org.cablegate.core.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDateTime;
@@ -139,6 +140,16 @@ class RedactorTest {
     }
 
     @Test
+    void subjectGluedToTheNextFieldIsFound() {
+        // 09ISLAMABAD2903: "SUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: SECSTATE 10..." as published.
+        SourceCable cable = cable("", "SECRET\n\nSUBJECT: DEMARCHE DELIVERED ON OMAR SAEED SHEIKH CASEREF: "
+                + "SECSTATE 1234\n\n1. (S) Poloff delivered reftel demarche.\n");
+        Redacted r = redactor.redact(cable, List.of(RedactionRule.subject()));
+        assertThat(r.unmatched()).isEmpty();
+        assertThat(r.cable().body()).startsWith("SECRET\n\nSUBJECT: " + X + "REF: SECSTATE 1234\n");
+    }
+
+    @Test
     void spanIsExactAndHalfOpen() {
         SourceCable cable = SampleCables.site("09LONDON2567");
         int at = cable.body().indexOf("Julian Miller");
@@ -190,6 +201,17 @@ class RedactorTest {
         assertThat(r.unmatched()).containsExactly(RedactionRule.subject());
         assertThat(r.cable()).isSameAs(cable);
         assertThat(r.changed()).isFalse();
+    }
+
+    @Test
+    void aParseAlreadyMadeGivesTheSameResult() {
+        SourceCable cable = SampleCables.site("09LONDON2567");
+        List<RedactionRule> rules = List.of(RedactionRule.subject(), RedactionRule.paragraph(4));
+        assertThat(redactor.redact(cable, parser.parse(cable), rules)).isEqualTo(redactor.redact(cable, rules));
+        SourceCable other = SampleCables.site("08STATE79112");
+        assertThatThrownBy(() -> redactor.redact(cable, parser.parse(other), rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("09LONDON2567: the parse given is not of this text");
     }
 
     @Test
