@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Publishes an archive of diplomatic cables: import, parse, release, search, serve.",
         subcommands = {DemoCommand.class, ImportCommand.class, ImportIdsCommand.class, ParseCommand.class,
                 ReleaseCommand.class, ReleasesCommand.class, SearchCommand.class, ServeCommand.class, StatusCommand.class,
-                GenerateCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class CablegateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

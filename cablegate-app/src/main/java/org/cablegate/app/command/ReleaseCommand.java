@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate release}: publishes a batch of cables to the public archive in one atomic step. */
-@Command(name = "release", description = {"Publish a batch of cables to the public archive, atomically: readers see all "
+@Command(name = "release", mixinStandardHelpOptions = true, description = {"Publish a batch of cables to the public archive, atomically: readers see all "
         + "of it or none.", "Conditions combine: --origin 'Embassy Moscow' --count 50 takes the 50 oldest from Moscow."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
@@ -66,7 +66,7 @@ final class ReleaseCommand implements Callable<Integer> {
         Selection selection = selection();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Vault vault = Vault.open(data.path()); Releaser releaser = Releaser.open(vault)) {
+        try (Vault vault = Vault.open(data.existingVault()); Releaser releaser = Releaser.open(vault)) {
             releaser.recovery().ifPresent(err::println);
             ReleaseRequest request = ReleaseRequest.of(name != null ? name : selection.describe(), selection);
             if (keepOriginalTimes) {

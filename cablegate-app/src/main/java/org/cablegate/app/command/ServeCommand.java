@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code cablegate serve}: the public web site. It opens the public archive of the data directory and nothing else (not
  * the vault), and serves until stopped; a release made meanwhile shows within seconds.
  */
-@Command(name = "serve", description = "Serve the public archive as the web site of the original viewer.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the public archive as the web site of the original viewer.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        serve(data.path(), options(host, port, baseUrl), spec.commandLine().getOut());
+        serve(data.existing(), options(host, port, baseUrl), spec.commandLine().getOut());
         return ExitCode.OK;
     }
 

@@ -165,4 +165,87 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("nope.csv").doesNotContain("Exception");
     }
+
+    @Test
+    void everyCommandAnswersHelpWithExitCodeZero() {
+        for (String command : CablegateCommand.commandLine().getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue;
+            }
+            Run help = run(command, "--help");
+
+            assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: cablegate " + command);
+        }
+    }
+
+    @Test
+    void completionPrintsABashScriptThatKnowsTheCommands() {
+        Run run = run("completion");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_cablegate")
+                .contains("release").contains("--keep-original-times");
+    }
+
+    @Test
+    void readCommandsOnAMissingDataDirectoryFailAndCreateNothing() {
+        Path missing = dir.resolve("typo");
+        for (String[] args : new String[][] {{"search", "x"}, {"status"}, {"serve", "--port", "0"}, {"release", "--all"},
+                {"releases"}}) {
+            String[] full = new String[args.length + 2];
+            full[0] = args[0];
+            full[1] = "--data";
+            full[2] = missing.toString();
+            System.arraycopy(args, 1, full, 3, args.length - 1);
+
+            Run run = run(full);
+
+            assertThat(run.exitCode()).as(args[0]).isEqualTo(ExitCode.FAILED);
+            assertThat(run.err()).as(args[0]).isEqualTo("cablegate: no cablegate data directory at "
+                    + missing.toAbsolutePath() + "; run `cablegate import` first" + System.lineSeparator());
+            assertThat(missing).as(args[0]).doesNotExist();
+        }
+    }
+
+    @Test
+    void anImportOfAMissingSourceCreatesNoDataDirectory() {
+        Path data = dir.resolve("data");
+
+        Run run = run("import", "--data", data.toString(), dir.resolve("nope.csv").toString());
+        Run ids = run("import-ids", "--data", data.toString(), dir.resolve("nonexistent").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).isEqualTo("cablegate: no such file or directory: " + dir.resolve("nope.csv")
+                + System.lineSeparator());
+        assertThat(ids.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(ids.err()).contains("no such file or directory: " + dir.resolve("nonexistent"));
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        Run search = run("search", "--data", file.toString(), "x");
+        Run imp = run("import", "--data", file.toString(), BundledSample.CABLES_CSV.path().toString());
+
+        assertThat(search.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(search.err()).contains(file + " is a file, not a cablegate data directory");
+        assertThat(imp.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(imp.err()).contains(file + " is a file, not a cablegate data directory");
+    }
+
+    @Test
+    void anEmptyDirectoryIsNoDataDirectory() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+
+        Run run = run("search", "--data", empty.toString(), "x");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("no cablegate data directory at " + empty.toAbsolutePath());
+        try (var files = Files.list(empty)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }
