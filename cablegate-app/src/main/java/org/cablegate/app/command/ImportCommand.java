@@ -56,9 +56,7 @@ final class ImportCommand implements Callable<Integer> {
         bar.finish();
         out.printf("read %,d, imported %,d, unchanged %,d, new versions %,d, rejected %,d%n", summary.read(),
                 summary.imported(), summary.unchanged(), summary.newVersions(), summary.rejected().size());
-        for (Rejection r : summary.rejected()) {
-            err.println("rejected " + r);
-        }
+        Report.capped("rejected ", summary.rejected().stream().map(Rejection::toString).toList(), err);
         out.flush();
         err.flush();
         return summary;

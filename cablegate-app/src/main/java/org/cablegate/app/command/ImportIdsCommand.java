@@ -36,7 +36,7 @@ final class ImportIdsCommand implements Callable<Integer> {
         IdsImport result = vault.importIds(file);
         out.printf("ids read %,d, new %,d, rejected %,d; the whole set now counts %,d cables%n", result.read(),
                 result.added(), result.problems().size(), vault.status().total());
-        result.problems().forEach(p -> err.println("rejected " + p));
+        Report.capped("rejected ", result.problems(), err);
         out.flush();
         err.flush();
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.SOME_REJECTED;

@@ -4,14 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.cablegate.app.ProgressBar;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.ReleaseResult;
 import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.CableRecord;
+import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import picocli.CommandLine.Command;
@@ -68,6 +77,12 @@ final class ReleaseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Vault vault = Vault.open(data.existingVault()); Releaser releaser = Releaser.open(vault)) {
             releaser.recovery().ifPresent(err::println);
+            if (at != null) {
+                checkTime(vault, selection);
+            }
+            if (selection.ids().isPresent()) {
+                reportSkippedIds(vault, selection.ids().get(), err);
+            }
             ReleaseRequest request = ReleaseRequest.of(name != null ? name : selection.describe(), selection);
             if (keepOriginalTimes) {
                 request = request.keepingOriginalTimes();
@@ -76,6 +91,12 @@ final class ReleaseCommand implements Callable<Integer> {
                 request = request.at(at);
             }
             ReleaseResult result = run(releaser, request, err);
+            if (result.release().isEmpty()) {
+                out.println("nothing to release: no cable of the vault matches " + selection.describe()
+                        + " with something new to publish (see `cablegate status`; ids are checked above)");
+                out.flush();
+                return ExitCode.OK;
+            }
             print(result, out);
             return ExitCode.OK;
         }
@@ -94,6 +115,42 @@ final class ReleaseCommand implements Callable<Integer> {
         return result;
     }
 
+    /** The ids of a file, one a line ({@code #} starts a comment), with errors that name the file. */
+    private List<String> readIds(Path file) throws ParameterException {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + ": no such file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + " is not a text file of ids (one a "
+                    + "line, UTF-8); it holds binary data");
+        }
+        List<String> list = new ArrayList<>();
+        int line = 0;
+        for (String l : text.split("\r?\n", -1)) {
+            line++;
+            String id = l.strip();
+            if (id.isEmpty() || id.startsWith("#")) {
+                continue;
+            }
+            if (!id.matches("[A-Za-z0-9]+")) {
+                throw new ParameterException(spec.commandLine(), "--ids " + file + " line " + line + ": '"
+                        + Report.printable(id) + "' is not a cable id (letters and digits, e.g. 08MOSCOW1647)");
+            }
+            list.add(id);
+        }
+        return list;
+    }
+
     static void print(ReleaseResult result, PrintWriter out) {
         if (result.release().isEmpty()) {
             out.println("nothing to release: every selected cable is already public");
@@ -105,16 +162,59 @@ final class ReleaseCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * A release time given with {@code --at} must not come before the previous release's (the release log is in
+     * publication order), nor before a listed cable was written. A time in the future is a scheduled release (issue 8),
+     * not refused here. Validators follow the publication itself, whatever the time given (issue 12).
+     */
+    private void checkTime(Vault vault, Selection selection) throws Exception {
+        List<ReleaseRecord> log = vault.releases();
+        if (!log.isEmpty()) {
+            LocalDateTime previous = log.get(log.size() - 1).time();
+            if (at.isBefore(previous)) {
+                throw new ParameterException(spec.commandLine(), "--at " + at + " is before the previous release ("
+                        + "#" + log.get(log.size() - 1).id() + " at " + previous + "); releases are logged in the "
+                        + "order they are published");
+            }
+        }
+        if (selection.ids().isPresent()) {
+            for (String id : selection.ids().get()) {
+                Optional<CableRecord> cable = vault.cable(id);
+                if (cable.isPresent() && at.isBefore(cable.get().created())) {
+                    throw new ParameterException(spec.commandLine(), "--at " + at + " is before " + id
+                            + " was created (" + cable.get().created() + "): a cable cannot be released before it exists");
+                }
+            }
+        }
+    }
+
+    /** Names the listed ids the vault does not hold, instead of skipping them silently (issue 12). */
+    private static void reportSkippedIds(Vault vault, java.util.Set<String> listed, PrintWriter err) throws Exception {
+        List<String> unknown = new ArrayList<>();
+        for (String id : new TreeSet<>(listed)) {
+            if (vault.cable(id).isEmpty()) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            err.printf("skipped %,d listed id%s not in the vault: %s%n", unknown.size(), unknown.size() == 1 ? "" : "s",
+                    String.join(" ", unknown.subList(0, Math.min(unknown.size(), 50)))
+                            + (unknown.size() > 50 ? " …" : ""));
+            err.flush();
+        }
+    }
+
     private Selection selection() throws Exception {
         if (!all && ids == null && origin == null && tag == null && before == null && count == null) {
             throw new ParameterException(spec.commandLine(),
                     "Say what to release: --all, --ids FILE, --origin X, --tag T, --before DATE or --count N");
         }
+        if (count != null && count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, not " + count);
+        }
         Selection s = Selection.all();
         if (ids != null) {
-            List<String> list = Files.readAllLines(ids).stream().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            s = s.withIds(list);
+            s = s.withIds(readIds(ids));
         }
         if (origin != null) {
             s = s.withOrigin(origin);

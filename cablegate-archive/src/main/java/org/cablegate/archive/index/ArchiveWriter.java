@@ -109,7 +109,8 @@ public final class ArchiveWriter implements AutoCloseable {
     public void commit(long releaseId, long setSize) throws IOException {
         flushInParallel();
         writer.setLiveCommitData(Map.of(PublicArchive.RELEASE_KEY, Long.toString(releaseId),
-                PublicArchive.SET_SIZE_KEY, Long.toString(setSize)).entrySet());
+                PublicArchive.SET_SIZE_KEY, Long.toString(setSize),
+                PublicArchive.PUBLISHED_KEY, Long.toString(publishedNow())).entrySet());
         writer.commit();
         uncommitted = false;
     }
@@ -149,6 +150,23 @@ public final class ArchiveWriter implements AutoCloseable {
         } finally {
             flushers.shutdownNow();
         }
+    }
+
+    /**
+     * The wall-clock second of this commit, later than the previous commit's: HTTP validators follow it, and must
+     * change with every release (issue 12: a release dated in the past with {@code --at} kept answering 304s).
+     */
+    private long publishedNow() {
+        long previous = 0;
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(PublicArchive.PUBLISHED_KEY)) {
+                    previous = Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return Math.max(System.currentTimeMillis() / 1000, previous + 1);
     }
 
     /**

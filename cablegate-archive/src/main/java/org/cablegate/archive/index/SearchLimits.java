@@ -60,11 +60,12 @@ public record SearchLimits(
     /**
      * Defaults for one machine. Five regular expressions over subject and body, or ten fuzzy words of one edit,
      * answer in milliseconds on the whole set; beyond, a query is a scan of the dictionary rather than a search.
-     * Two searches per core: a search is CPU-bound, more at once only makes each slower.
+     * One search per core: a search is CPU-bound, more at once only makes each slower and takes the processor from
+     * the threads that answer pages.
      */
     public static SearchLimits defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new SearchLimits(4000, 10, 40, 1, 2, 2, 4, 4, 3, Duration.ofSeconds(2), Math.max(2, 2 * cores),
+        return new SearchLimits(4000, 10, 40, 1, 2, 2, 4, 4, 3, Duration.ofSeconds(2), Math.max(2, cores),
                 Math.max(8, 8 * cores), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
