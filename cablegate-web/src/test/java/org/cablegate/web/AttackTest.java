@@ -201,6 +201,27 @@ class AttackTest extends ServedSite {
     }
 
     @Test
+    void theAccessLogIsInTheCommonLogFormat(@org.junit.jupiter.api.io.TempDir java.nio.file.Path logs) throws Exception {
+        java.nio.file.Path log = logs.resolve("access.log");
+        try (WebServer server = WebServer.create(site.archive, new WebServer.Options("127.0.0.1", 0,
+                URI.create("http://cablegate.test"), 8L << 20, Duration.ofMinutes(10))
+                .withAccessLog(java.util.Optional.of(log))).start()) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/", "/api/status", "/nope")) {
+                client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} "
+                + "\\+0000\\] \"GET / HTTP/1\\.1\" 200 \\d+");
+        assertThat(lines.get(1)).contains("\"GET /api/status HTTP/1.1\" 200 ");
+        assertThat(lines.get(2)).contains("\"GET /nope HTTP/1.1\" 404 ");
+    }
+
+    @Test
     void healthzNamesTheReleaseServed() throws Exception {
         HttpResponse<byte[]> r = site.get("/healthz");
 

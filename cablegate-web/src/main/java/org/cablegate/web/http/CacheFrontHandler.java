@@ -85,7 +85,8 @@ public final class CacheFrontHandler extends Handler.Wrapper {
                 return true;
             }
         }
-        if (gate.full() && searchPaths.contains(request.getHttpURI().getPath())) {
+        boolean search = searchPaths.contains(request.getHttpURI().getPath());
+        if (search && !gate.admit()) {
             response.setStatus(503);
             HttpFields.Mutable out = response.getHeaders();
             out.put(HttpHeader.RETRY_AFTER, Long.toString(gate.retryAfterSeconds()));
@@ -97,7 +98,15 @@ public final class CacheFrontHandler extends Handler.Wrapper {
         }
         // A miss may block (rendering, reading the archive, Javalin's servlet): it moves to a pool thread, so that
         // the selector thread, which called this handler, never waits.
-        request.getComponents().getExecutor().execute(() -> handleElsewhere(request, response, callback));
+        request.getComponents().getExecutor().execute(() -> {
+            try {
+                handleElsewhere(request, response, callback);
+            } finally {
+                if (search) {
+                    gate.leave();
+                }
+            }
+        });
         return true;
     }
 
