@@ -5,10 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.cablegate.archive.index.BadQueryException;
+import org.cablegate.archive.index.SearchInterruptedException;
 import org.cablegate.web.http.CachedPage;
 import org.cablegate.web.http.Page;
 import org.cablegate.web.http.PageCache;
+import org.cablegate.web.http.QueryStrings;
 import org.cablegate.web.http.Replies;
+import org.cablegate.web.http.SearchGate;
 import org.cablegate.web.site.Site;
 
 /** The routes of the HTML site: the URLs of the 2011 site, the prose pages, search. Handlers stay thin. */
@@ -24,19 +28,41 @@ final class SiteRoutes {
 
     private SiteRoutes() {}
 
-    static void register(RoutesConfig routes, Site site, PageCache cache) {
+    private static final byte[] BUSY = ("<!DOCTYPE html><html lang=\"en\"><title>Busy — Cablegate</title>"
+            + "<h1>The search cannot run now</h1><p>%s</p><p>Please try again in a moment; every page of "
+            + "<a href=\"/\">the archive</a> can be read meanwhile.</p></html>").getBytes(StandardCharsets.UTF_8);
+
+    /** The paths of the site that run a reader's query (the data routes' ones are {@link DataRoutes#SEARCHING}). */
+    static final List<String> SEARCHING = List.of("/search");
+
+    static void register(RoutesConfig routes, Site site, PageCache cache, SearchGate gate) {
         Handler page = ctx -> page(ctx, site, cache);
         for (String path : PAGES) {
             routes.get(path, page);
             routes.head(path, page);
         }
-        routes.get("/search", ctx -> Replies.send(ctx, CachedPage.of(site.search(ctx.queryParamMap()),
-                site.lastModified()), site.lastModified()));
+        Handler search = ctx -> search(ctx, site, gate);
+        routes.get("/search", search);
+        routes.head("/search", search);
         routes.exception(Exception.class, (e, ctx) -> {
-            // The reader learns that it failed, not how: details go to the log only.
+            if (clientGone(e)) {
+                // Issue 12: every aborted download logged its "Broken pipe"; a reader closing a download is no fault.
+                return;
+            }
+            // The reader learns that it failed, not how: details go to the log only, on one line.
             System.err.println("cablegate: " + ctx.method() + " " + ctx.path() + " failed: " + e);
             Replies.send(ctx, CachedPage.of(Page.html(500, FAILED), site.lastModified()), site.lastModified());
         });
+    }
+
+    /** Whether a failure only says that the client went away (closed the connection mid-answer). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -48,6 +74,36 @@ final class SiteRoutes {
                 site.lastModified());
         routes.get("/*", notFound);
         routes.head("/*", notFound);
+    }
+
+    /**
+     * The search page, in the bounded search pool: when the pool is full or the search ran out of time, a 503 with
+     * {@code Retry-After}, and the rest of the site keeps answering (issue 12).
+     */
+    private static void search(Context ctx, Site site, SearchGate gate) throws Exception {
+        Page page;
+        try {
+            QueryStrings.checkEscapes(ctx.req().getQueryString());
+            site.check(ctx.queryParam("q"));
+        } catch (BadQueryException e) {
+            Replies.send(ctx, CachedPage.of(site.problem(e.getMessage()), site.lastModified()), site.lastModified());
+            return;
+        }
+        try (SearchGate.Permit permit = gate.enter()) {
+            page = site.search(ctx.queryParamMap());
+        } catch (SearchGate.Busy e) {
+            page = busy(ctx, e.getMessage(), e.retryAfterSeconds());
+        } catch (SearchInterruptedException e) {
+            page = busy(ctx, e.getMessage(), gate.retryAfterSeconds());
+        }
+        Replies.send(ctx, CachedPage.of(page, site.lastModified()), site.lastModified());
+    }
+
+    private static Page busy(Context ctx, String message, long retryAfter) {
+        ctx.header("Retry-After", Long.toString(retryAfter));
+        String escaped = message.replace("&", "&amp;").replace("<", "&lt;");
+        return Page.html(503, new String(BUSY, StandardCharsets.UTF_8).replace("%s", escaped)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A page missing from the cache (the fast path answers hits): rendered, kept if it is one to keep, sent. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 PublishCommand.class, ReleaseCommand.class, ReleasesCommand.class, RedactCommand.class,
                 RedactionsCommand.class, UnredactCommand.class, WithdrawCommand.class, SearchCommand.class,
                 ServeCommand.class, StatusCommand.class, GenerateCommand.class, ExportCommand.class, KeysCommand.class,
-                VerifyCommand.class, ApplyCommand.class, MirrorCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, ApplyCommand.class, MirrorCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CablegateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

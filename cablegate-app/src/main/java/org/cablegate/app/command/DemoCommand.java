@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code cablegate demo}: the whole pipeline on the bundled sample, narrated. Running it again shows idempotence:
  * every import finds everything unchanged and the release has nothing left to publish.
  */
-@Command(name = "demo",
+@Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Import the bundled sample of real cables, release it, show the result, and serve the site.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("== cablegate demo, data directory " + dataDir.toAbsolutePath());
-        try (Vault vault = Vault.open(dataDir)) {
+        try (Vault vault = Vault.open(DataDirectory.forImport(dataDir, List.of()))) {
             out.println();
             out.println("== 1. The ids of the whole set (251,287 cables), known before their text");
             ImportIdsCommand.run(vault, BundledSample.ALL_IDS.path(), out, err);

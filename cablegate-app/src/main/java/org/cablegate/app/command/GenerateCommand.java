@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate generate}: writes a full-scale {@code cables.csv} for benchmarks. */
-@Command(name = "generate", description = "Write a full-scale cables.csv built from real cables, for benchmarks.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Write a full-scale cables.csv built from real cables, for benchmarks.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate import SOURCE...}: reads, parses and keeps cables in the vault. */
-@Command(name = "import", description = {"Import cables into the vault: cables.csv(.gz), site pages (a directory, "
+@Command(name = "import", mixinStandardHelpOptions = true, description = {"Import cables into the vault: cables.csv(.gz), site pages (a directory, "
         + ".tar, .tar.xz, .zip, .7z), or plain-text cables.",
         "Importing the same text again changes nothing; changed text adds a version. Safe to rerun after a crash."})
 final class ImportCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.forImport(sources))) {
             ImportSummary summary = run(vault, sources, spec.commandLine().getOut(), err);
             return summary.rejected().isEmpty() ? ExitCode.OK : ExitCode.SOME_REJECTED;
         }
@@ -56,9 +56,7 @@ final class ImportCommand implements Callable<Integer> {
         bar.finish();
         out.printf("read %,d, imported %,d, unchanged %,d, new versions %,d, rejected %,d%n", summary.read(),
                 summary.imported(), summary.unchanged(), summary.newVersions(), summary.rejected().size());
-        for (Rejection r : summary.rejected()) {
-            err.println("rejected " + r);
-        }
+        Report.capped("rejected ", summary.rejected().stream().map(Rejection::toString).toList(), err);
         out.flush();
         err.flush();
         return summary;

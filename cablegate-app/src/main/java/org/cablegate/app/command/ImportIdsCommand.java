@@ -2,6 +2,7 @@ package org.cablegate.app.command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cablegate.archive.vault.IdsImport;
 import org.cablegate.archive.vault.Vault;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate import-ids FILE}: the ids of the whole set, known before their text. */
-@Command(name = "import-ids", description = "Load the ids of the whole set (REFID,month lines, e.g. cable2month.csv.gz): "
+@Command(name = "import-ids", mixinStandardHelpOptions = true, description = "Load the ids of the whole set (REFID,month lines, e.g. cable2month.csv.gz): "
         + "the denominator of the release counter.")
 final class ImportIdsCommand implements Callable<Integer> {
     @Spec
@@ -26,7 +27,7 @@ final class ImportIdsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.forImport(List.of(file)))) {
             return run(vault, file, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -35,7 +36,7 @@ final class ImportIdsCommand implements Callable<Integer> {
         IdsImport result = vault.importIds(file);
         out.printf("ids read %,d, new %,d, rejected %,d; the whole set now counts %,d cables%n", result.read(),
                 result.added(), result.problems().size(), vault.status().total());
-        result.problems().forEach(p -> err.println("rejected " + p));
+        Report.capped("rejected ", result.problems(), err);
         out.flush();
         err.flush();
         return result.problems().isEmpty() ? ExitCode.OK : ExitCode.SOME_REJECTED;

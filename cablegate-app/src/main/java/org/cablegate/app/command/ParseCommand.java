@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate parse SOURCE...}: prints every cable of the sources as JSON, one object per cable. */
-@Command(name = "parse", description = "Parse cables and print each as a JSON object (nothing is stored).")
+@Command(name = "parse", mixinStandardHelpOptions = true, description = "Parse cables and print each as a JSON object (nothing is stored).")
 final class ParseCommand implements Callable<Integer> {
     enum Format { json, jsonl }
 

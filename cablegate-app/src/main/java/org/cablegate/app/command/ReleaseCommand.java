@@ -1,21 +1,30 @@
 package org.cablegate.app.command;
 
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.cablegate.app.ProgressBar;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.ReleaseResult;
 import org.cablegate.archive.release.Releaser;
+import org.cablegate.archive.vault.CableRecord;
 import org.cablegate.archive.vault.ReleasePreview;
+import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import picocli.CommandLine.Command;
@@ -26,7 +35,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate release}: publishes a batch of cables to the public archive in one atomic step. */
-@Command(name = "release", description = {"Publish a batch of cables to the public archive, atomically: readers see all "
+@Command(name = "release", mixinStandardHelpOptions = true, description = {"Publish a batch of cables to the public archive, atomically: readers see all "
         + "of it or none.", "Conditions combine: --origin 'Embassy Moscow' --count 50 takes the 50 oldest from Moscow."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
@@ -86,7 +95,7 @@ final class ReleaseCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--due makes the scheduled releases; it takes no "
                         + "selection, --at or --dry-run");
             }
-            try (Vault vault = Vault.open(data.path()); Releaser releaser = Releaser.open(vault)) {
+            try (Vault vault = Vault.open(data.existingVault()); Releaser releaser = Releaser.open(vault)) {
                 releaser.recovery().ifPresent(err::println);
                 List<ReleaseResult> made = releaser.releaseDue(LocalDateTime.now(ZoneOffset.UTC), listener(err));
                 if (made.isEmpty()) {
@@ -107,7 +116,13 @@ final class ReleaseCommand implements Callable<Integer> {
         if (at != null) {
             request = request.at(at);
         }
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
+            if (at != null) {
+                checkTime(vault, selection);
+            }
+            if (selection.ids().isPresent()) {
+                reportSkippedIds(vault, selection.ids().get(), err);
+            }
             if (!dryRun && at != null && at.isAfter(LocalDateTime.now(ZoneOffset.UTC))) {
                 var scheduled = vault.scheduled().add(request.name(), at.truncatedTo(ChronoUnit.MINUTES), selection,
                         keepOriginalTimes);
@@ -123,6 +138,12 @@ final class ReleaseCommand implements Callable<Integer> {
                     return ExitCode.OK;
                 }
                 ReleaseResult result = run(releaser, request, err);
+                if (result.release().isEmpty()) {
+                    out.println("nothing to release: no cable of the vault matches " + selection.describe()
+                            + " with something new to publish (see `cablegate status`; ids are checked above)");
+                    out.flush();
+                    return ExitCode.OK;
+                }
                 print(result, out);
                 return ExitCode.OK;
             }
@@ -195,6 +216,95 @@ final class ReleaseCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** The ids of a file, one a line ({@code #} starts a comment), with errors that name the file. */
+    private List<String> readIds(Path file) throws ParameterException {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + ": no such file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ParameterException(spec.commandLine(), "--ids " + file + " is not a text file of ids (one a "
+                    + "line, UTF-8); it holds binary data");
+        }
+        List<String> list = new ArrayList<>();
+        int line = 0;
+        for (String l : text.split("\r?\n", -1)) {
+            line++;
+            String id = l.strip();
+            if (id.isEmpty() || id.startsWith("#")) {
+                continue;
+            }
+            if (!id.matches("[A-Za-z0-9]+")) {
+                throw new ParameterException(spec.commandLine(), "--ids " + file + " line " + line + ": '"
+                        + Report.printable(id) + "' is not a cable id (letters and digits, e.g. 08MOSCOW1647)");
+            }
+            list.add(id);
+        }
+        return list;
+    }
+
+    static void print(ReleaseResult result, PrintWriter out) {
+        if (result.release().isEmpty()) {
+            out.println("nothing to release: every selected cable is already public");
+        } else {
+            var r = result.release().get();
+            out.printf("release %d \"%s\" at %s: %,d cables published (%,d new, %,d new versions)%n", r.id(), r.name(),
+                    r.time(), result.count(), result.added(), result.replaced());
+        }
+        out.flush();
+    }
+
+    /**
+     * A release time given with {@code --at} must not come before the previous release's (the release log is in
+     * publication order), nor before a listed cable was written. A time in the future is a scheduled release (issue 8),
+     * not refused here. Validators follow the publication itself, whatever the time given (issue 12).
+     */
+    private void checkTime(Vault vault, Selection selection) throws Exception {
+        List<ReleaseRecord> log = vault.releases();
+        if (!log.isEmpty()) {
+            LocalDateTime previous = log.get(log.size() - 1).time();
+            if (at.isBefore(previous)) {
+                throw new ParameterException(spec.commandLine(), "--at " + at + " is before the previous release ("
+                        + "#" + log.get(log.size() - 1).id() + " at " + previous + "); releases are logged in the "
+                        + "order they are published");
+            }
+        }
+        if (selection.ids().isPresent()) {
+            for (String id : selection.ids().get()) {
+                Optional<CableRecord> cable = vault.cable(id);
+                if (cable.isPresent() && at.isBefore(cable.get().created())) {
+                    throw new ParameterException(spec.commandLine(), "--at " + at + " is before " + id
+                            + " was created (" + cable.get().created() + "): a cable cannot be released before it exists");
+                }
+            }
+        }
+    }
+
+    /** Names the listed ids the vault does not hold, instead of skipping them silently (issue 12). */
+    private static void reportSkippedIds(Vault vault, java.util.Set<String> listed, PrintWriter err) throws Exception {
+        List<String> unknown = new ArrayList<>();
+        for (String id : new TreeSet<>(listed)) {
+            if (vault.cable(id).isEmpty()) {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            err.printf("skipped %,d listed id%s not in the vault: %s%n", unknown.size(), unknown.size() == 1 ? "" : "s",
+                    String.join(" ", unknown.subList(0, Math.min(unknown.size(), 50)))
+                            + (unknown.size() > 50 ? " …" : ""));
+            err.flush();
+        }
+    }
+
     private Selection selection() throws Exception {
         if (!selects()) {
             throw new ParameterException(spec.commandLine(), "Say what to release: --all, --ids FILE, --origin X, "
@@ -208,10 +318,11 @@ final class ReleaseCommand implements Callable<Integer> {
             }
             return s.withChangesOnly();
         }
+        if (count != null && count < 1) {
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, not " + count);
+        }
         if (ids != null) {
-            List<String> list = Files.readAllLines(ids).stream().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-            s = s.withIds(list);
+            s = s.withIds(readIds(ids));
         }
         if (origin != null) {
             s = s.withOrigin(origin);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate releases}: the release log. */
-@Command(name = "releases", description = "List the release log, oldest first.")
+@Command(name = "releases", mixinStandardHelpOptions = true, description = "List the release log, oldest first.")
 final class ReleasesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,7 +21,7 @@ final class ReleasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
             print(vault, spec.commandLine().getOut());
             return ExitCode.OK;
         }

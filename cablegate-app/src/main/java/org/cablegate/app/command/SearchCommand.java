@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate search QUERY}: searches the public archive, and nothing else. */
-@Command(name = "search", description = {"Search the public archive (released cables only) with Lucene query syntax.",
+@Command(name = "search", mixinStandardHelpOptions = true, description = {"Search the public archive (released cables only) with Lucene query syntax.",
         "Fields: subject: body: tag: origin: classification: id: from: to: created:[2008-01 TO 2008-06] released:"})
 final class SearchCommand implements Callable<Integer> {
     @Spec
@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
                 request = request.withFilter(f.getKey(), f.getValue());
             }
         }
-        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.path()))) {
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.existing()))) {
             print(archive.search(request), query, out);
             return ExitCode.OK;
         } catch (BadQueryException e) {

@@ -1,11 +1,17 @@
 package org.cablegate.app.command;
 
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.Releaser;
 import org.cablegate.web.WebServer;
@@ -14,15 +20,20 @@ import org.cablegate.web.mirror.PublisherKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cablegate serve}: the public web site. It opens the public archive of the data directory and nothing else (not
- * the vault), and serves until stopped; a release made meanwhile shows within seconds.
+ * the vault), and serves until stopped; a release made meanwhile shows within seconds. SIGTERM (or Ctrl-C) stops
+ * accepting connections, lets open requests finish within {@code --drain}, and exits 0.
  */
-@Command(name = "serve", description = "Serve the public archive as the web site of the original viewer.")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the public archive as the web site of the original viewer.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +50,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Where readers reach the site, for the links in feeds and sitemaps "
                     + "(default: the address served, http://HOST:PORT).")
-    URI baseUrl;
+    String baseUrl;
+
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "Append every request to FILE in the common log format (as Apache and nginx write it).")
+    Path accessLog;
+
+    @Option(names = "--drain", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On SIGTERM, how long open requests may take to finish (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
 
     @Option(names = "--export", paramLabel = "DIR",
             description = "An export of this archive (cablegate export) to publish under /export/, for cablegate mirror.")
@@ -47,8 +66,58 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        serve(data.path(), options(host, port, baseUrl), Optional.ofNullable(export), spec.commandLine().getOut());
+        // Checked before anything is opened: issue 12 found --port 70000 a raw exception and --host 999.1.1.1
+        // reported as "Port already in use".
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
+        }
+        checkHost(host);
+        Optional<URI> base = baseUrl == null ? Optional.empty() : Optional.of(checkBaseUrl(baseUrl));
+        if (accessLog != null && (Files.isDirectory(accessLog)
+                || (accessLog.toAbsolutePath().getParent() != null && !Files.isDirectory(accessLog.toAbsolutePath().getParent())))) {
+            throw new ParameterException(spec.commandLine(), "--access-log " + accessLog
+                    + ": not a file in an existing directory");
+        }
+        if (drainSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--drain must not be negative, not " + drainSeconds);
+        }
+        WebServer.Options options = options(host, port, base.orElse(null))
+                .withAccessLog(Optional.ofNullable(accessLog)).withDrain(Duration.ofSeconds(drainSeconds));
+        serve(data.existing(), options, Optional.ofNullable(export), spec.commandLine().getOut());
         return ExitCode.OK;
+    }
+
+    private void checkHost(String value) {
+        String problem = "--host " + value + " is not an address of this machine (give an IP address such as "
+                + "127.0.0.1, 0.0.0.0 for every interface, or a host name)";
+        if (DOTTED_QUAD.matcher(value).matches()) {
+            for (String part : value.split("\\.")) {
+                if (part.length() > 3 || Integer.parseInt(part) > 255) {
+                    throw new ParameterException(spec.commandLine(), problem);
+                }
+            }
+        }
+        try {
+            InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    private URI checkBaseUrl(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !uri.isAbsolute() || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ParameterException(spec.commandLine(), "--base-url must be an absolute http:// or https:// URL "
+                    + "with a host and no query, such as https://cablegate.example, not '" + value + "'");
+        }
+        return uri;
     }
 
     static WebServer.Options options(String host, int port, URI baseUrl) {
@@ -56,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
         return baseUrl == null ? options : options.withBaseUrl(baseUrl);
     }
 
-    /** Serves a data directory's public archive until the process is stopped. */
+    /** Serves a data directory's public archive until the process is stopped (SIGTERM or Ctrl-C). */
     static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, PrintWriter out)
             throws Exception {
         // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
@@ -64,15 +133,39 @@ final class ServeCommand implements Callable<Integer> {
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
                 WebServer server = WebServer.create(archive, options, published);
                 DueReleases due = DueReleases.start(dataDir, out)) {
-            server.start();
-            out.println("Serving " + archive.count() + " released cables at " + server.url() + " (Ctrl-C stops)");
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(startFailure(e, options), e);
+            }
+            out.printf("cablegate serving release %d (%,d cables) at %s%n", archive.lastRelease(), archive.count(),
+                    server.url());
             out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
+            // SIGTERM and Ctrl-C: the hook drains and closes, then the process exits 0 (the JVM would say 143).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
                 server.close();
                 stopped.countDown();
-            }));
+                Runtime.getRuntime().halt(ExitCode.OK);
+            }, "cablegate-drain"));
+            stop.await();
             stopped.await();
         }
+    }
+
+    /** What an operator should read when the server cannot listen. */
+    private static String startFailure(RuntimeException e, WebServer.Options options) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind) {
+                String message = String.valueOf(bind.getMessage());
+                if (message.contains("in use")) {
+                    return "port " + options.port() + " on " + options.host() + " is already in use";
+                }
+                return "cannot listen on " + options.host() + ":" + options.port() + " (" + message + ")";
+            }
+        }
+        return "cannot start the server on " + options.host() + ":" + options.port() + ": " + e.getMessage();
     }
 }

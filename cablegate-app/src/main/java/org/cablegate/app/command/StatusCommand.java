@@ -1,6 +1,7 @@
 package org.cablegate.app.command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cablegate.archive.ArchiveStatus;
 import org.cablegate.archive.index.PublicArchive;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cablegate status}: how far publishing has come. */
-@Command(name = "status", description = "Show what the vault holds and how much of the whole set is released.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the vault holds and how much of the whole set is released.")
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,8 +23,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Vault vault = Vault.open(data.path());
-                PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.path()))) {
+        Path dir = data.existingVault();
+        try (Vault vault = Vault.open(dir); PublicArchive archive = PublicArchive.open(Releaser.publicDir(dir))) {
             print(ArchiveStatus.read(vault, archive), spec.commandLine().getOut());
             return ExitCode.OK;
         }

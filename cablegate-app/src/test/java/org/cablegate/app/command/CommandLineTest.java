@@ -165,4 +165,166 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("nope.csv").doesNotContain("Exception");
     }
+
+    @Test
+    void everyCommandAnswersHelpWithExitCodeZero() {
+        for (String command : CablegateCommand.commandLine().getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue;
+            }
+            Run help = run(command, "--help");
+
+            assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: cablegate " + command);
+        }
+    }
+
+    @Test
+    void completionPrintsABashScriptThatKnowsTheCommands() {
+        Run run = run("completion");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_cablegate")
+                .contains("release").contains("--keep-original-times");
+    }
+
+    @Test
+    void readCommandsOnAMissingDataDirectoryFailAndCreateNothing() {
+        Path missing = dir.resolve("typo");
+        for (String[] args : new String[][] {{"search", "x"}, {"status"}, {"serve", "--port", "0"}, {"release", "--all"},
+                {"releases"}}) {
+            String[] full = new String[args.length + 2];
+            full[0] = args[0];
+            full[1] = "--data";
+            full[2] = missing.toString();
+            System.arraycopy(args, 1, full, 3, args.length - 1);
+
+            Run run = run(full);
+
+            assertThat(run.exitCode()).as(args[0]).isEqualTo(ExitCode.FAILED);
+            assertThat(run.err()).as(args[0]).isEqualTo("cablegate: no cablegate data directory at "
+                    + missing.toAbsolutePath() + "; run `cablegate import` first" + System.lineSeparator());
+            assertThat(missing).as(args[0]).doesNotExist();
+        }
+    }
+
+    @Test
+    void anImportOfAMissingSourceCreatesNoDataDirectory() {
+        Path data = dir.resolve("data");
+
+        Run run = run("import", "--data", data.toString(), dir.resolve("nope.csv").toString());
+        Run ids = run("import-ids", "--data", data.toString(), dir.resolve("nonexistent").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).isEqualTo("cablegate: no such file or directory: " + dir.resolve("nope.csv")
+                + System.lineSeparator());
+        assertThat(ids.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(ids.err()).contains("no such file or directory: " + dir.resolve("nonexistent"));
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        Run search = run("search", "--data", file.toString(), "x");
+        Run imp = run("import", "--data", file.toString(), BundledSample.CABLES_CSV.path().toString());
+
+        assertThat(search.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(search.err()).contains(file + " is a file, not a cablegate data directory");
+        assertThat(imp.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(imp.err()).contains(file + " is a file, not a cablegate data directory");
+    }
+
+    @Test
+    void anEmptyDirectoryIsNoDataDirectory() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+
+        Run run = run("search", "--data", empty.toString(), "x");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err()).contains("no cablegate data directory at " + empty.toAbsolutePath());
+        try (var files = Files.list(empty)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void serveChecksItsAddressBeforeListening() {
+        String data = dir.resolve("none").toString();
+
+        Run port = run("serve", "--data", data, "--port", "70000");
+        Run host = run("serve", "--data", data, "--host", "999.1.1.1");
+        Run base = run("serve", "--data", data, "--base-url", "cablegate.example/x?y");
+
+        assertThat(port.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(port.err()).startsWith("cablegate: --port must be from 0 to 65535, not 70000");
+        assertThat(host.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(host.err()).startsWith("cablegate: --host 999.1.1.1 is not an address of this machine");
+        assertThat(base.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(base.err()).startsWith("cablegate: --base-url must be an absolute http:// or https:// URL");
+    }
+
+    @Test
+    void releaseNamesWhatItCannotUse() throws Exception {
+        String data = dir.resolve("data").toString();
+        run("import", "--data", data, BundledSample.CABLES_CSV.path().toString());
+        Path binary = dir.resolve("ids.bin");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        Path ids = Files.writeString(dir.resolve("ids.txt"), "08MOSCOW1647\n# a comment\n99NOWHERE1\n");
+
+        Run zero = run("release", "--data", data, "--count", "0");
+        Run missing = run("release", "--data", data, "--ids", dir.resolve("nonexistent").toString());
+        Run bin = run("release", "--data", data, "--ids", binary.toString());
+        Run nowhere = run("release", "--data", data, "--origin", "Nowhere");
+        Run listed = run("release", "--data", data, "--ids", ids.toString(), "--at", "2011-02-01T21:09");
+
+        assertThat(zero.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(zero.err()).startsWith("cablegate: --count must be at least 1, not 0");
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err()).startsWith("cablegate: --ids " + dir.resolve("nonexistent") + ": no such file");
+        assertThat(bin.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bin.err()).startsWith("cablegate: --ids " + binary + " is not a text file of ids (one a line, "
+                + "UTF-8); it holds binary data");
+        assertThat(nowhere.exitCode()).isZero();
+        assertThat(nowhere.out()).isEqualTo("nothing to release: no cable of the vault matches origin Nowhere with "
+                + "something new to publish (see `cablegate status`; ids are checked above)" + System.lineSeparator());
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.err()).contains("skipped 1 listed id not in the vault: 99NOWHERE1");
+        assertThat(listed.out()).contains("1 cables published");
+    }
+
+    @Test
+    void aReleaseTimeBeforeThePreviousReleaseOrBeforeTheCableIsRefused() throws Exception {
+        String data = dir.resolve("data").toString();
+        run("import", "--data", data, BundledSample.CABLES_CSV.path().toString());
+        assertThat(run("release", "--data", data, "--origin", "Embassy Moscow", "--at", "2011-02-01T21:09").exitCode())
+                .isZero();
+        Path ids = Files.writeString(dir.resolve("ids.txt"), "08MOSCOW1647\n");
+
+        Run earlier = run("release", "--data", data, "--origin", "Embassy London", "--at", "2011-01-01T00:00");
+        Run beforeCreation = run("release", "--data", data, "--ids", ids.toString(), "--at", "2008-01-01T00:00");
+
+        assertThat(earlier.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(earlier.err()).startsWith("cablegate: --at 2011-01-01T00:00 is before the previous release (#1 at "
+                + "2011-02-01T21:09)");
+        assertThat(beforeCreation.exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void aWrongIdsFileIsReportedCappedAndEscaped() throws Exception {
+        Path wrong = dir.resolve("wrong.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            sb.append("not,an\u0007id\u001b[31m,line ").append(i).append('\n');
+        }
+        Files.writeString(wrong, sb);
+
+        Run run = run("import-ids", "--data", dir.resolve("data").toString(), wrong.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
+        assertThat(run.err().lines().filter(l -> l.startsWith("rejected "))).hasSize(20);
+        assertThat(run.err()).contains("... and 480 more rejected (500 in all)").doesNotContain("\u0007")
+                .doesNotContain("\u001b").contains("\\x07");
+    }
 }

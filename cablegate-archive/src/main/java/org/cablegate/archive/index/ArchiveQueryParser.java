@@ -30,6 +30,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns Lucene query syntax as a reader types it into a query over {@link ArchiveSchema}: bare words search subject
@@ -62,9 +63,15 @@ final class ArchiveQueryParser {
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2}))?)?)?");
 
     private final Analyzer analyzer;
+    private final SearchLimits limits;
 
     ArchiveQueryParser(Analyzer analyzer) {
+        this(analyzer, SearchLimits.defaults());
+    }
+
+    ArchiveQueryParser(Analyzer analyzer, SearchLimits limits) {
         this.analyzer = analyzer;
+        this.limits = limits;
     }
 
     Query parse(String text) throws BadQueryException {
@@ -76,8 +83,12 @@ final class ArchiveQueryParser {
         if (text.isBlank()) {
             return new MatchAllDocsQuery();
         }
+        if (text.length() > limits.maxQueryLength()) {
+            throw new BadQueryException(String.format("The query is %,d characters long; at most %,d are allowed",
+                    text.length(), limits.maxQueryLength()));
+        }
         // The classic parser keeps state: one per call (they are cheap to make).
-        Parser parser = new Parser(analyzer);
+        Parser parser = new Parser(analyzer, limits);
         try {
             return onlyNegative(parser.parse(text));
         } catch (ParseException e) {
@@ -209,13 +220,75 @@ final class ArchiveQueryParser {
         }
     }
 
+    /** What an expanding clause is, for the cost check and its messages. */
+    private enum Expansion {
+        PREFIX("prefix"), WILDCARD("wildcard"), FUZZY("fuzzy word"), REGEX("regular expression"), RANGE("range of words");
+
+        final String label;
+
+        Expansion(String label) {
+            this.label = label;
+        }
+    }
+
     private static final class Parser extends MultiFieldQueryParser {
-        Parser(Analyzer analyzer) {
+        private final SearchLimits limits;
+        /** Expanding clauses as written, and their cost so far: checked as each is parsed, before any expansion. */
+        private int clauses;
+        private int cost;
+        /** Above 0 inside a clause already charged (a bare word comes back once per field). */
+        private int depth;
+
+        Parser(Analyzer analyzer, SearchLimits limits) {
             super(new String[] {ArchiveSchema.SUBJECT, ArchiveSchema.BODY}, analyzer, Map.of(ArchiveSchema.SUBJECT, 2f));
             setDefaultOperator(QueryParser.Operator.AND);
             setSplitOnWhitespace(true);
             // A word that the tokenizer splits (U.S., 1.4(b), d'affaires) is searched as the phrase it was.
             setAutoGeneratePhraseQueries(true);
+            this.limits = limits;
+        }
+
+        /**
+         * Charges one expanding clause before Lucene builds it. Issue 12: 400 fuzzy words were refused only after
+         * 1.09 s of expansion each, and 50 regular expressions were not refused at all.
+         */
+        private void charge(Expansion kind, String field, String text, int weight) throws ParseException {
+            if (depth > 0) {
+                return;
+            }
+            int fields = field == null ? 2 : 1;
+            clauses++;
+            cost += weight * fields;
+            if (clauses > limits.maxExpandingClauses()) {
+                throw new FieldProblem("The query has more than " + limits.maxExpandingClauses()
+                        + " wildcards, prefixes, fuzzy words (~), regular expressions (/.../) and ranges of words; "
+                        + "at most " + limits.maxExpandingClauses() + " are allowed in one search");
+            }
+            if (cost > limits.expansionBudget()) {
+                throw new FieldProblem("The query would read too much of the index: the " + kind.label + " '" + text
+                        + "' brings its cost to " + cost + ", over the limit of " + limits.expansionBudget()
+                        + " (each wildcard, fuzzy word or regular expression costs per field it searches, and a bare "
+                        + "word searches two, subject and body); name a field (subject:...) or use fewer of them");
+            }
+        }
+
+        private interface Build {
+            Query build() throws ParseException;
+        }
+
+        private Query charged(Expansion kind, String field, String text, int weight, Build build) throws ParseException {
+            charge(kind, field, text, weight);
+            depth++;
+            try {
+                return build.build();
+            } finally {
+                depth--;
+            }
+        }
+
+        /** A literal first character lets Lucene seek to it; anything else walks the whole dictionary. */
+        private static boolean anchored(String text) {
+            return !text.isEmpty() && Character.isLetterOrDigit(text.charAt(0));
         }
 
         @Override
@@ -254,13 +327,15 @@ final class ArchiveQueryParser {
         protected Query getRangeQuery(String field, String lower, String upper, boolean lowerIn, boolean upperIn)
                 throws ParseException {
             if (field == null) {
-                return super.getRangeQuery(null, lower, upper, lowerIn, upperIn);
+                return charged(Expansion.RANGE, null, "[" + lower + " TO " + upper + "]", limits.rangeWeight(),
+                        () -> super.getRangeQuery(null, lower, upper, lowerIn, upperIn));
             }
             String name = resolve(field);
             if (isDate(name)) {
                 return range(name, lower, upper, lowerIn, upperIn);
             }
-            return super.getRangeQuery(name, lower, upper, lowerIn, upperIn);
+            return charged(Expansion.RANGE, name, "[" + lower + " TO " + upper + "]", limits.rangeWeight(),
+                    () -> super.getRangeQuery(name, lower, upper, lowerIn, upperIn));
         }
 
         @Override
@@ -268,22 +343,44 @@ final class ArchiveQueryParser {
             if ("*".equals(field)) {
                 return super.getWildcardQuery(field, text);
             }
-            return super.getWildcardQuery(term(field, text), text);
+            if (text.startsWith("*") || text.startsWith("?")) {
+                // Issue 12: '*a*' was told it "cannot be read (use AND, OR...)", which says nothing of the reason.
+                throw new FieldProblem("A wildcard at the start of a word ('" + text + "') is not allowed: it would "
+                        + "read every word of the archive; start with a letter (nucl*), or write a regular expression "
+                        + "(/.*" + text.replaceAll("^[*?]+", "").replace("*", ".*").replace("?", ".") + "/), "
+                        + "which is allowed within the query's budget");
+            }
+            String name = term(field, text);
+            return charged(Expansion.WILDCARD, name, text, limits.wildcardWeight(),
+                    () -> super.getWildcardQuery(name, text));
         }
 
         @Override
         protected Query getPrefixQuery(String field, String text) throws ParseException {
-            return super.getPrefixQuery(term(field, text), text);
+            String name = term(field, text);
+            return charged(Expansion.PREFIX, name, text + "*", limits.prefixWeight(),
+                    () -> super.getPrefixQuery(name, text));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String text, float similarity) throws ParseException {
-            return super.getFuzzyQuery(term(field, text), text, similarity);
+            String name = term(field, text);
+            int edits = similarity >= 1 ? Math.min(2, (int) similarity) : 2;
+            return charged(Expansion.FUZZY, name, text + "~" + edits, limits.fuzzyWeightPerEdit() * Math.max(1, edits),
+                    () -> super.getFuzzyQuery(name, text, similarity));
         }
 
         @Override
         protected Query getRegexpQuery(String field, String text) throws ParseException {
-            return super.getRegexpQuery(term(field, text), text);
+            String name = term(field, text);
+            int weight = limits.regexWeight() * (anchored(text) ? 1 : limits.unanchoredFactor());
+            return charged(Expansion.REGEX, name, "/" + text + "/", weight, () -> {
+                try {
+                    return super.getRegexpQuery(name, text);
+                } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+                    throw new FieldProblem("The regular expression /" + text + "/ cannot be used: " + e.getMessage());
+                }
+            });
         }
 
         /** A field that takes wildcards, fuzzy and regular expressions: any but the dates. */

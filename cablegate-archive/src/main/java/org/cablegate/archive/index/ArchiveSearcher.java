@@ -26,6 +26,8 @@ final class ArchiveSearcher extends IndexSearcher {
 
     ArchiveSearcher(IndexReader reader) {
         super(reader);
+        // Collection stops at the deadline of the search on the calling thread (none outside a search).
+        setTimeout(SearchDeadline.INSTANCE);
     }
 
     /**

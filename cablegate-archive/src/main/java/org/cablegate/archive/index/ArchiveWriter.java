@@ -138,7 +138,7 @@ public final class ArchiveWriter implements AutoCloseable {
 
     private void commit(CommitData data) throws IOException {
         flushInParallel();
-        writer.setLiveCommitData(data.toMap().entrySet());
+        writer.setLiveCommitData(data.withPublished(publishedNow()).toMap().entrySet());
         writer.commit();
         uncommitted = false;
     }
@@ -178,6 +178,23 @@ public final class ArchiveWriter implements AutoCloseable {
         } finally {
             flushers.shutdownNow();
         }
+    }
+
+    /**
+     * The wall-clock second of this commit, later than the previous commit's: HTTP validators follow it, and must
+     * change with every release (issue 12: a release dated in the past with {@code --at} kept answering 304s).
+     */
+    private long publishedNow() {
+        long previous = 0;
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(CommitData.PUBLISHED)) {
+                    previous = Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return Math.max(System.currentTimeMillis() / 1000, previous + 1);
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.cablegate.archive.index;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cablegate.core.json.CableJson;
 
 /**
@@ -18,24 +20,46 @@ import org.cablegate.core.json.CableJson;
  *                  vault knows it, the public archive keeps a copy, as its readers never open the vault
  * @param releases  the public release log, oldest first
  * @param withdrawn the cables withdrawn as of this release, by id
+ * @param published when the commit was made, epoch seconds by the committing machine's clock, each commit later than
+ *                  the one before (0: not recorded): what HTTP validators follow, whatever release time a release
+ *                  was given (issue 12: a release dated in the past with {@code --at} kept answering 304s)
  */
-record CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn) {
+record CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn,
+        long published) {
     static final String RELEASE = "release";
     static final String SET_SIZE = "setSize";
     static final String RELEASES = "releases";
     static final String WITHDRAWN = "withdrawn";
+    static final String PUBLISHED = "published";
 
-    static final CommitData NONE = new CommitData(0, 0, List.of(), List.of());
+    static final CommitData NONE = new CommitData(0, 0, List.of(), List.of(), 0);
 
     CommitData {
         releases = List.copyOf(releases);
         withdrawn = List.copyOf(withdrawn);
     }
 
+    CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn) {
+        this(release, setSize, releases, withdrawn, 0);
+    }
+
+    /** The same data, committed at {@code epochSecond}. */
+    CommitData withPublished(long epochSecond) {
+        return new CommitData(release, setSize, releases, withdrawn, epochSecond);
+    }
+
+    /** When the release was published; empty before the first, or for an index committed before this was kept. */
+    Optional<Instant> published() {
+        return published == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(published));
+    }
+
     Map<String, String> toMap() {
         Map<String, String> map = new HashMap<>();
         map.put(RELEASE, Long.toString(release));
         map.put(SET_SIZE, Long.toString(setSize));
+        if (published != 0) {
+            map.put(PUBLISHED, Long.toString(published));
+        }
         StringBuilder r = new StringBuilder();
         for (PublicRelease p : releases) {
             r.append(p.number()).append('\t').append(p.time().format(CableJson.MINUTES)).append('\t').append(p.added())
@@ -66,7 +90,8 @@ record CommitData(long release, long setSize, List<PublicRelease> releases, List
             withdrawn.add(new WithdrawnCable(f[0], LocalDateTime.parse(f[1]), LocalDateTime.parse(f[2])));
         }
         return new CommitData(Long.parseLong(map.getOrDefault(RELEASE, "0")),
-                Long.parseLong(map.getOrDefault(SET_SIZE, "0")), releases, withdrawn);
+                Long.parseLong(map.getOrDefault(SET_SIZE, "0")), releases, withdrawn,
+                Long.parseLong(map.getOrDefault(PUBLISHED, "0")));
     }
 
     private static List<String> lines(String text) {

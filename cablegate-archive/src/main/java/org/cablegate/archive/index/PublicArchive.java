@@ -2,6 +2,7 @@ package org.cablegate.archive.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader.ExitingReaderException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -51,19 +55,61 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
     static final int COUNT_EXACTLY_UP_TO = 1000;
 
     private final Directory directory;
-    private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer());
+    private final SearchLimits limits;
+    private final ArchiveQueryParser parser;
     private volatile SearcherManager manager;
     private volatile long lastRefresh = System.nanoTime();
 
-    private PublicArchive(Directory directory) {
+    private PublicArchive(Directory directory, SearchLimits limits) {
         this.directory = directory;
+        this.limits = limits;
+        this.parser = new ArchiveQueryParser(new CableAnalyzer(), limits);
     }
 
     /** Opens the index directory ({@code <data>/public}); a missing or empty one is an empty archive. */
     public static PublicArchive open(Path indexDir) throws IOException {
-        PublicArchive archive = new PublicArchive(FSDirectory.open(indexDir));
+        return open(indexDir, SearchLimits.defaults());
+    }
+
+    /** Opens the index directory with these limits on every search. */
+    public static PublicArchive open(Path indexDir, SearchLimits limits) throws IOException {
+        PublicArchive archive = new PublicArchive(FSDirectory.open(indexDir), limits);
         archive.manager();
         return archive;
+    }
+
+    /** The limits every search of this archive obeys. */
+    public SearchLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Parses a query and checks its cost, without running it: a server calls it before a search waits for a place in
+     * its pool, so that a query refused anyway (issue 12: 50 regular expressions) never waits behind costly ones.
+     */
+    public void check(String query) throws BadQueryException {
+        parser.parse(query);
+    }
+
+    /** A scope that ends on {@link #close()}; closing throws nothing. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Within the scope, searches run on this thread also stop as soon as {@code cancelled} says so: a web server
+     * passes "the client has gone", so that no thread keeps working for a client long gone (issue 12: ~270 did).
+     */
+    public static Scope cancelSearchesWhen(BooleanSupplier cancelled) {
+        AutoCloseable scope = SearchDeadline.cancelWhen(cancelled);
+        return () -> {
+            try {
+                scope.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /** Moves to the newest release, if there is a newer one. */
@@ -189,6 +235,14 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
             return searcher() == null ? 0 : Math.max(count(), commitData().setSize());
         }
 
+        /**
+         * When this release was published, by the wall clock of the machine that committed it; strictly later for
+         * every new release. Empty before the first release, and for an index committed before this was recorded.
+         */
+        public Optional<Instant> published() throws IOException {
+            return commitData().published();
+        }
+
         private CommitData commitData() throws IOException {
             if (searcher() == null) {
                 return CommitData.NONE;
@@ -221,14 +275,29 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
             SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
                     ? SortOrder.CREATED_NEWEST : request.sort();
             Query query = withFilters(parsed, request.filters());
-            FieldDoc after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
+            Sorting.After after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
             if (searcher() == null) {
                 return SearchResult.empty();
             }
+            // A reader's query runs against the clock; a blank one (every cable, with filters: what listings and the
+            // site's own counts ask) reads no dictionary and is bounded by the size of the index.
+            boolean timed = !request.query().isBlank();
+            if (timed) {
+                SearchDeadline.start(limits.timeout());
+            }
             try {
-                return PublicArchive.search(searcher, query, after, order, request);
+                SearchResult result = PublicArchive.search(searcher, query, after, order, request);
+                // A collection that ran out of time returns the hits it had: never shown as if they were all.
+                SearchDeadline.check(limits.timeout());
+                return result;
             } catch (IndexSearcher.TooManyClauses e) {
                 throw new BadQueryException("The query '" + request.query() + "' expands to too many terms; make it narrower");
+            } catch (ExitingReaderException e) {
+                throw SearchDeadline.interrupted(limits.timeout());
+            } finally {
+                if (timed) {
+                    SearchDeadline.end();
+                }
             }
         }
 
@@ -267,9 +336,11 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         return b.build();
     }
 
-    private static SearchResult search(ArchiveSearcher s, Query query, FieldDoc after, SortOrder order,
-            SearchRequest request) throws IOException {
+    private static SearchResult search(ArchiveSearcher s, Query query, Sorting.After resume, SortOrder order,
+            SearchRequest request) throws IOException, BadQueryException {
+        FieldDoc after = resume == null ? null : resume.doc();
         int offset = after == null ? request.offset() : 0;
+        long before = resume == null ? request.offset() : resume.position();
         int wanted = offset + request.limit();
         int maxDoc = s.getIndexReader().maxDoc();
         // One more than asked, to know whether a next page exists; never more than the index holds.
@@ -312,9 +383,14 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         int end = Math.min(found.length, wanted);
         List<Hit> page = hits(s, found, offset, end, order);
         Optional<String> next = found.length > wanted && end > offset
-                ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1]))
+                ? Optional.of(Sorting.cursor(order, (FieldDoc) found[end - 1], before + (end - offset)))
                 : Optional.empty();
-        return new SearchResult(total, exact, page, counts, next);
+        if (resume != null && exact && before + page.size() > total) {
+            // A cursor that claims more hits before it than there are was not made by this search.
+            throw new BadQueryException("The cursor is not one this search made: it resumes after hit " + before
+                    + " of " + total);
+        }
+        return new SearchResult(total, exact, page, counts, next, before);
     }
 
     /** The hits {@code from} to {@code end} of {@code found}, read segment by segment in document order. */
@@ -365,7 +441,9 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         }
         synchronized (this) {
             if (manager == null && DirectoryReader.indexExists(directory)) {
-                manager = new SearcherManager(directory, new ArchiveSearcher.Factory());
+                // Exitable: a search past its deadline stops inside the term dictionary too, not only between hits.
+                manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory),
+                        SearchDeadline.INSTANCE), new ArchiveSearcher.Factory());
             }
             return manager;
         }

@@ -16,15 +16,26 @@ import java.util.Optional;
  * @param facets     per facet, the most frequent values among all matching cables (not just this page); empty when
  *                   facets were not asked for
  * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page; empty on the last page
+ * @param position   how many hits come before this page (the offset, or where the cursor resumed): the first hit is
+ *                   number {@code position + 1}
  */
 public record SearchResult(long total, boolean totalExact, List<Hit> hits, Map<Facet, List<FacetCount>> facets,
-        Optional<String> nextCursor) {
+        Optional<String> nextCursor, long position) {
     public SearchResult {
         hits = List.copyOf(hits);
         EnumMap<Facet, List<FacetCount>> copy = new EnumMap<>(Facet.class);
         facets.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         facets = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(nextCursor, "nextCursor");
+        if (position < 0) {
+            throw new IllegalArgumentException("position must not be negative: " + position);
+        }
+    }
+
+    /** A first page. */
+    public SearchResult(long total, boolean totalExact, List<Hit> hits, Map<Facet, List<FacetCount>> facets,
+            Optional<String> nextCursor) {
+        this(total, totalExact, hits, facets, nextCursor, 0);
     }
 
     static SearchResult empty() {

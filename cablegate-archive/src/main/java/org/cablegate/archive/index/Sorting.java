@@ -27,22 +27,31 @@ final class Sorting {
         };
     }
 
-    /** An opaque, URL-safe token: the order's name, the first sort value, the id's key. */
-    static String cursor(SortOrder order, FieldDoc last) {
+    /** Where a cursor resumes: after this sort position, and how many hits came before the next page. */
+    record After(FieldDoc doc, long position) {}
+
+    /**
+     * An opaque, URL-safe token: the order's name, the first sort value, the id's key, and the number of hits before the
+     * next page. Issue 12: the HTML search took the page's position from a {@code from=} parameter, so that
+     * {@code from=999999999} printed "999,999,999–1,000,000,023 of 780 cables"; the position now travels with the
+     * cursor and is checked against the count.
+     */
+    static String cursor(SortOrder order, FieldDoc last, long position) {
         Object first = last.fields[0];
         String value = first instanceof Float f ? Integer.toHexString(Float.floatToIntBits(f)) : Long.toString((Long) first);
-        String plain = order.name() + "\n" + value + "\n" + last.fields[1];
+        String plain = order.name() + "\n" + value + "\n" + last.fields[1] + "\n" + position;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static FieldDoc after(SortOrder order, String cursor) throws BadQueryException {
+    static After after(SortOrder order, String cursor) throws BadQueryException {
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
         } catch (IllegalArgumentException e) {
             throw new BadQueryException("The cursor '" + cursor + "' is not one this archive made");
         }
-        if (parts.length != 3) {
+        // Three parts: a cursor made before positions were part of it (a bookmark); its position is unknown.
+        if (parts.length != 3 && parts.length != 4) {
             throw new BadQueryException("The cursor '" + cursor + "' is not one this archive made");
         }
         if (!parts[0].equals(order.name())) {
@@ -50,7 +59,14 @@ final class Sorting {
         }
         Object first;
         long key;
+        long position = 0;
         try {
+            if (parts.length == 4) {
+                position = Long.parseLong(parts[3]);
+                if (position < 0) {
+                    throw new NumberFormatException("negative");
+                }
+            }
             first = order == SortOrder.RELEVANCE ? (Object) Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16))
                     : (Object) Long.parseLong(parts[1]);
             key = Long.parseLong(parts[2]);
@@ -59,6 +75,6 @@ final class Sorting {
         }
         // Doc id MAX_VALUE: on a tie of every sort value (only the cursor's own cable) the collector's doc-id
         // tie-break then skips it.
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, key});
+        return new After(new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, key}), position);
     }
 }

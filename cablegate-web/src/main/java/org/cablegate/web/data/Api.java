@@ -74,7 +74,7 @@ final class Api {
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind) throws IOException, BadQueryException, NotFound {
-        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
+        Listing listing = Listing.released(kind, ctx.pathParam("key"), view);
         SearchRequest request = SearchParams.listing(ctx, listing, LISTING_LIMIT);
         page(ctx, request, view.archive().search(request), listing);
     }

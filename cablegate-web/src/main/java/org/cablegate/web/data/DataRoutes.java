@@ -4,9 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchInterruptedException;
 import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.web.http.QueryStrings;
+import org.cablegate.web.http.SearchGate;
 
 /**
  * The data for programs: the JSON API under {@code /api/}, its OpenAPI document, CSV and JSON Lines downloads, Atom
@@ -17,6 +22,10 @@ import org.cablegate.archive.index.SearchRequest;
  * is of the current release. Errors are JSON: 400 with what is wrong with a query, 404 with what was not found.
  */
 public final class DataRoutes {
+    /** The paths that run a reader's query, which wait for a place in the search pool. */
+    public static final List<String> SEARCHING = List.of("/api/search", "/api/search.csv", "/api/search.jsonl",
+            "/feed/search.atom");
+
     private DataRoutes() {}
 
     /**
@@ -24,13 +33,18 @@ public final class DataRoutes {
      *
      * @param baseUrl where the site is served, for the absolute URLs of feeds and sitemaps: {@code https://cablegate.example}
      */
-    public static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl) {
-        register(routes, archive, baseUrl, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
+    public static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, SearchGate gate) {
+        register(routes, archive, baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
     }
 
     /** With smaller pages, so that tests with few cables page as the full set does. */
     static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, int downloadPage,
             int sitemapUrlsPerPage) {
+        register(routes, archive, baseUrl, new SearchGate(archive.limits()), downloadPage, sitemapUrlsPerPage);
+    }
+
+    private static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, SearchGate gate,
+            int downloadPage, int sitemapUrlsPerPage) {
         SiteUrls urls = new SiteUrls(baseUrl);
         ReleaseView.Current current = new ReleaseView.Current(archive);
         Api api = new Api(urls);
@@ -38,32 +52,67 @@ public final class DataRoutes {
         Feeds feeds = new Feeds(urls);
         Sitemaps sitemaps = new Sitemaps(urls, sitemapUrlsPerPage);
 
-        routes.get("/api/openapi.json", answer(current, api::openApi));
-        routes.get("/api/status", answer(current, api::status));
-        routes.get("/api/cable/{id}.json", answer(current, api::cable));
-        routes.get("/api/cable/{id}/history.json", answer(current, api::history));
-        routes.get("/api/releases.json", answer(current, api::releases));
-        routes.get("/api/search", answer(current, api::search));
-        routes.get("/api/search.csv", answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.CSV)));
-        routes.get("/api/search.jsonl",
-                answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.JSON_LINES)));
+        // GET and HEAD alike (issue 12: HEAD answered 404 on every data route); HEAD sends the GET's headers only.
+        BiConsumer<String, Handler> route = (path, handler) -> {
+            routes.get(path, handler);
+            routes.head(path, handler);
+        };
+        route.accept("/api/openapi.json", answer(current, api::openApi));
+        route.accept("/api/status", answer(current, api::status));
+        route.accept("/api/cable/{id}.json", answer(current, api::cable));
+        route.accept("/api/cable/{id}/history.json", answer(current, api::history));
+        route.accept("/api/releases.json", answer(current, api::releases));
+        // The routes that run a reader's query wait for a place in the search pool.
+        route.accept("/api/search", searching(archive, gate, answer(current, api::search)));
+        route.accept("/api/search.csv", searching(archive, gate,
+                answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.CSV))));
+        route.accept("/api/search.jsonl", searching(archive, gate,
+                answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.JSON_LINES))));
         for (Listing.Kind kind : Listing.Kind.values()) {
             String path = "/api/" + kind.label() + "/{key}";
-            routes.get(path + ".json", answer(current, (ctx, view) -> api.listing(ctx, view, kind)));
-            routes.get(path + ".csv",
+            route.accept(path + ".json", answer(current, (ctx, view) -> api.listing(ctx, view, kind)));
+            route.accept(path + ".csv",
                     answer(current, (ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.CSV)));
-            routes.get(path + ".jsonl",
+            route.accept(path + ".jsonl",
                     answer(current, (ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.JSON_LINES)));
         }
-        routes.get("/feed/latest.atom", answer(current, feeds::latest));
-        routes.get("/feed/tag/{tag}.atom", answer(current, feeds::tag));
-        routes.get("/feed/origin/{slug}.atom", answer(current, feeds::origin));
-        routes.get("/feed/search.atom", answer(current, feeds::search));
-        routes.get("/feed/changes.atom", answer(current, feeds::changes));
-        routes.get("/feed/releases.atom", answer(current, feeds::releases));
-        routes.get("/sitemap.xml", answer(current, sitemaps::index));
-        routes.get("/sitemap-{n}.xml", answer(current, sitemaps::page));
-        routes.get("/robots.txt", answer(current, sitemaps::robots));
+        route.accept("/feed/latest.atom", answer(current, feeds::latest));
+        route.accept("/feed/tag/{tag}.atom", answer(current, feeds::tag));
+        route.accept("/feed/origin/{slug}.atom", answer(current, feeds::origin));
+        route.accept("/feed/search.atom", searching(archive, gate, answer(current, feeds::search)));
+        route.accept("/feed/changes.atom", answer(current, feeds::changes));
+        route.accept("/feed/releases.atom", answer(current, feeds::releases));
+        route.accept("/sitemap.xml", answer(current, sitemaps::index));
+        route.accept("/sitemap-{n}.xml", answer(current, sitemaps::page));
+        route.accept("/robots.txt", answer(current, sitemaps::robots));
+    }
+
+    /**
+     * A route that runs a reader's query: it waits for a place in the bounded search pool, and is answered 503 with
+     * {@code Retry-After} when the pool and its queue are full or the search ran out of time (issue 12).
+     */
+    private static Handler searching(PublicArchive archive, SearchGate gate, Handler handler) {
+        return ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            try {
+                // Refused queries are refused at once, never after waiting behind costly ones.
+                QueryStrings.checkEscapes(ctx.req().getQueryString());
+                String q = ctx.queryParam("q");
+                archive.check(q == null ? "" : q);
+            } catch (BadQueryException e) {
+                Http.error(ctx, 400, e.getMessage());
+                return;
+            }
+            try (SearchGate.Permit permit = gate.enter()) {
+                handler.handle(ctx);
+            } catch (SearchGate.Busy e) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                Http.error(ctx, 503, e.getMessage());
+            } catch (SearchInterruptedException e) {
+                ctx.header("Retry-After", Long.toString(gate.retryAfterSeconds()));
+                Http.error(ctx, 503, e.getMessage());
+            }
+        };
     }
 
     /** What a route writes, reading one release. */
@@ -78,7 +127,10 @@ public final class DataRoutes {
      */
     private static Handler answer(ReleaseView.Current current, Answer answer) {
         return ctx -> {
+            // Every answer of the API says what it is; a browser must not guess (issue 12: no nosniff).
+            ctx.header("X-Content-Type-Options", "nosniff");
             try (ReleaseView view = current.open()) {
+                QueryStrings.checkEscapes(ctx.req().getQueryString());
                 if (Http.notModified(ctx, view)) {
                     return;
                 }

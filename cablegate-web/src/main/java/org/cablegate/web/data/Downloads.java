@@ -51,7 +51,7 @@ final class Downloads {
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind, Format format)
             throws IOException, BadQueryException, NotFound {
-        Listing listing = Listing.named(kind, ctx.pathParam("key"), view.values());
+        Listing listing = Listing.released(kind, ctx.pathParam("key"), view);
         write(ctx, view, SearchParams.listing(ctx, listing, SearchRequest.MAX_LIMIT), listing.fileName(), format);
     }
 
@@ -98,8 +98,16 @@ final class Downloads {
         field(urls.cable(h.id(), h.created()), out).write("\r\n");
     }
 
-    /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+    /**
+     * RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A field that a spreadsheet
+     * would run as a formula (starting with {@code = + - @}, or a tab or carriage return before one) gets a leading
+     * {@code '}, as OWASP advises: issue 12 found a subject {@code =cmd|' /C calc'!A0} written raw. The JSON and
+     * JSON Lines answers keep the text as it is.
+     */
     static Writer field(String value, Writer out) throws IOException {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);

@@ -2,8 +2,12 @@ package org.cablegate.web.data;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.cablegate.web.http.HttpDates;
 import org.cablegate.core.json.JsonWriter;
 
 /** The HTTP side every data route shares: content types, validators and 304s, error bodies. */
@@ -27,9 +31,10 @@ final class Http {
      * Sets ETag, Last-Modified and Cache-Control for an answer of this release, and answers 304 when the client's
      * If-None-Match names this release's answer. The ETag is weak: the gzipped and the plain bytes are the same answer.
      *
-     * <p>If-Modified-Since alone never gets a 304: a release that keeps the original site's release times publishes
-     * cables older than the newest already public, so Last-Modified (the newest release time of a public cable) can
-     * stay the same across releases. The ETag names the release, so it cannot.
+     * <p>Last-Modified is when the release was published (the commit's wall-clock second, later for every release),
+     * never a release time a publisher gave: so If-Modified-Since alone gets a 304 exactly when nothing was published
+     * since (issue 12: the API ignored it; validators followed {@code --at}). An index without that record (made
+     * before it was kept) falls back to the newest release time, and If-Modified-Since alone then never gets a 304.
      *
      * @return true when a 304 was sent and the handler must write nothing
      */
@@ -38,15 +43,35 @@ final class Http {
         String request = query == null ? ctx.path() : ctx.path() + "?" + query;
         String etag = "W/\"" + Long.toString(view.release(), 36) + "-" + Integer.toHexString(request.hashCode()) + "\"";
         ctx.header("ETag", etag);
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(view.time().atZone(ZoneOffset.UTC)));
+        String lastModified = HttpDates.format(view.published().orElse(view.time().toInstant(ZoneOffset.UTC)));
+        ctx.header("Last-Modified", lastModified);
         ctx.header("Cache-Control", CACHE);
         ctx.header("Vary", "Accept-Encoding");
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null) {
+            if (matches(ifNoneMatch, etag)) {
+                ctx.status(304);
+                return true;
+            }
+            // RFC 9110 13.1.3: with If-None-Match, If-Modified-Since is ignored.
+            return false;
+        }
+        String ifModifiedSince = ctx.header("If-Modified-Since");
+        if (ifModifiedSince != null && view.published().isPresent() && notModifiedSince(ifModifiedSince, view)) {
             ctx.status(304);
             return true;
         }
         return false;
+    }
+
+    private static boolean notModifiedSince(String ifModifiedSince, ReleaseView view) {
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !view.published().get().isAfter(since);
+        } catch (DateTimeParseException e) {
+            // An invalid date is ignored (RFC 9110 13.1.3).
+            return false;
+        }
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -68,11 +93,7 @@ final class Http {
         StringBuilder sb = new StringBuilder(128);
         new JsonWriter(sb, false).beginObject()
                 .name("status").value(status)
-                .name("error").value(switch (status) {
-                    case 404 -> "Not Found";
-                    case 410 -> "Gone";
-                    default -> "Bad Request";
-                })
+                .name("error").value(reason(status))
                 .name("message").value(message)
                 .endObject();
         sb.append('\n');
@@ -83,6 +104,15 @@ final class Http {
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(JSON);
         ctx.result(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 410 -> "Gone";
+            case 503 -> "Service Unavailable";
+            default -> "Bad Request";
+        };
     }
 
     static void send(Context ctx, String contentType, CharSequence body) {

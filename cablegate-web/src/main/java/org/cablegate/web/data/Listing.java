@@ -1,11 +1,13 @@
 package org.cablegate.web.data;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Facet;
 import org.cablegate.archive.index.SearchRequest;
 
@@ -54,6 +56,26 @@ record Listing(Kind kind, String key, String value) {
     static Listing named(Kind kind, String key, ReleasedValues values) throws NotFound {
         return resolve(kind, key, values)
                 .orElseThrow(() -> new NotFound("There is no " + kind.label() + " listing '" + key + "'"));
+    }
+
+    /**
+     * The listing a URL key names, where it lists at least one released cable: issue 12 found {@code /api/tag/ZZQQ.json}
+     * answering 200 with no hits where {@code /tag/ZZQQ_0.html} is a 404. A tag no released cable carries is not there;
+     * origins and classifications are named by the released values already; a day or month without cables stays an
+     * empty listing (a header-only CSV), as a date range is a question with the answer "none".
+     */
+    static Listing released(Kind kind, String key, ReleaseView view) throws NotFound, IOException {
+        Listing listing = named(kind, key, view.values());
+        if (kind == Kind.TAG) {
+            try {
+                if (view.archive().search(listing.request().withLimit(0)).total() == 0) {
+                    throw new NotFound("There is no " + kind.label() + " listing '" + key + "'");
+                }
+            } catch (BadQueryException e) {
+                throw new IllegalStateException("a listing's request is always valid", e);
+            }
+        }
+        return listing;
     }
 
     private static boolean isDay(String key) {

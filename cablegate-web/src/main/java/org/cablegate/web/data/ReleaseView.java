@@ -1,7 +1,9 @@
 package org.cablegate.web.data;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
@@ -17,9 +19,11 @@ import org.cablegate.archive.index.SortOrder;
  * @param release the release, 0 before the first
  * @param time    the newest release time of a public cable; 1970-01-01 before the first release
  * @param values  the released origins and classifications, with their path names
+ * @param published when the release was published (the Last-Modified), strictly later for each release; empty
+ *                  before the first release or for an index older than that record
  */
-record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time, ReleasedValues values)
-        implements AutoCloseable {
+record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time, ReleasedValues values,
+        Optional<Instant> published) implements AutoCloseable {
     static final LocalDateTime BEFORE_ANY_RELEASE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     @Override
@@ -28,7 +32,7 @@ record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time,
     }
 
     /** What a release's answers share. */
-    private record Shared(long release, LocalDateTime time, ReleasedValues values) {
+    private record Shared(long release, LocalDateTime time, ReleasedValues values, Optional<Instant> published) {
         static Shared load(PublicArchive.View archive) throws IOException {
             SearchResult newest;
             try {
@@ -37,7 +41,7 @@ record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time,
                 throw new IllegalStateException("the empty query always parses", e);
             }
             LocalDateTime time = newest.hits().isEmpty() ? BEFORE_ANY_RELEASE : newest.hits().get(0).released();
-            return new Shared(archive.lastRelease(), time, ReleasedValues.of(archive));
+            return new Shared(archive.lastRelease(), time, ReleasedValues.of(archive), archive.published());
         }
     }
 
@@ -58,7 +62,7 @@ record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time,
                     s = Shared.load(held);
                     shared = s;
                 }
-                return new ReleaseView(held, s.release(), s.time(), s.values());
+                return new ReleaseView(held, s.release(), s.time(), s.values(), s.published());
             } catch (IOException | RuntimeException e) {
                 held.close();
                 throw e;

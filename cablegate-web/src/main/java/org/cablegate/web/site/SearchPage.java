@@ -87,12 +87,6 @@ final class SearchPage {
         if (!after.isEmpty()) {
             request = request.after(after);
         }
-        long from = 1;
-        try {
-            from = Math.max(1, Long.parseLong(first(params, "from").isEmpty() ? "1" : first(params, "from")));
-        } catch (NumberFormatException e) {
-            return problem("'from' must be a number.");
-        }
         SearchResult result;
         try {
             result = archive.search(request);
@@ -125,12 +119,15 @@ final class SearchPage {
         for (Hit h : result.hits()) {
             hits.add(new SearchView.Result(Rows.of(h, s), snippet(archive, h, words)));
         }
+        // The position comes from the cursor, which the archive checks against the count (issue 12: a client-made
+        // from=999999999 printed "999,999,999–1,000,000,023 of 780 cables"); a from= in an old link is ignored.
+        long from = result.position() + 1;
         long last = from + result.hits().size() - 1;
         String summary = result.hits().isEmpty() ? "No cable matches."
                 : Snapshot.number(from) + "–" + Snapshot.number(last) + " of " + (result.totalExact() ? "" : "at least ")
                         + Snapshot.number(result.total()) + " cables";
-        Optional<Link> next = result.nextCursor().map(c -> new Link(base + sortParam + "&after=" + enc(c) + "&from="
-                + (last + 1), "Next " + PAGE_SIZE + " cables"));
+        Optional<Link> next = result.nextCursor().map(c -> new Link(base + sortParam + "&after=" + enc(c),
+                "Next " + PAGE_SIZE + " cables"));
         Optional<Link> firstPage = after.isEmpty() ? Optional.empty() : Optional.of(new Link(base + sortParam, "First page"));
         String title = q.isEmpty() ? "Search" : "Search: " + q;
         SearchView view = new SearchView(s.chrome.unplaced(title + " — Cablegate",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.WithdrawnCable;
@@ -28,7 +29,7 @@ public final class Site {
     private static final Pattern CABLE = Pattern.compile("/cable/(\\d{4})/(\\d{2})/([^/]+)\\.(html|txt)");
     private static final Pattern CABLE_BY_ID = Pattern.compile("/cable/([^/]+)\\.html");
     private static final Pattern HISTORY = Pattern.compile("/cable/(\\d{4})/(\\d{2})/([^/]+)/history\\.html");
-    private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_(\\d{1,6})\\.html");
+    private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_(0|[1-9]\\d{0,5})\\.html");
     private static final Pattern INDEX = Pattern.compile("/(reldate|date|tag|origin|classification)/(?:index\\.html)?");
     private static final byte[] CSS = Resources.bytes("cablegate.css");
 
@@ -161,6 +162,25 @@ public final class Site {
         return notFound(s);
     }
 
+    private Page problem(String message, Snapshot s) {
+        return Page.html(400, templates.render("message.jte", new MessageView(
+                s.chrome.unplaced("The search cannot run — Cablegate", "A search that cannot run as written."), "The search cannot run as written",
+                List.of(message, "Check the query against the examples in the FAQ, or start again."),
+                List.of(new Link("/faq.html", "How to search"), new Link("/search", "A new search")))));
+    }
+
+    /** Parses and costs a reader's query without running it (see {@link PublicArchive#check}). */
+    public void check(String q) throws BadQueryException {
+        archive.check(q == null ? "" : q.strip());
+    }
+
+    /** The 400 page of a search that cannot run, with the reason. */
+    public Page problem(String message) throws IOException {
+        try (PublicArchive.View view = archive.view()) {
+            return problem(message, snapshotOf(view));
+        }
+    }
+
     /** The search page for a query string's parameters; a query that cannot run is a 400 that says why. */
     public Page search(Map<String, List<String>> params) throws IOException {
         try (PublicArchive.View view = archive.view()) {
@@ -171,10 +191,7 @@ public final class Site {
     private Page search(Map<String, List<String>> params, PublicArchive.View view, Snapshot s) throws IOException {
         SearchPage.Outcome outcome = search.render(view, params, s);
         if (outcome.problem().isPresent()) {
-            return Page.html(400, templates.render("message.jte", new MessageView(
-                    s.chrome.unplaced("The search cannot run — Cablegate", "A search that cannot run as written."), "The search cannot run as written",
-                    List.of(outcome.problem().get(), "Check the query against the examples in the FAQ, or start again."),
-                    List.of(new Link("/faq.html", "How to search"), new Link("/search", "A new search")))));
+            return problem(outcome.problem().get(), s);
         }
         return Page.html(200, outcome.page());
     }

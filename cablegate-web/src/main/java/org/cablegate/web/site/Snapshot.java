@@ -2,7 +2,6 @@ package org.cablegate.web.site;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -19,6 +18,7 @@ import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
+import org.cablegate.web.http.HttpDates;
 import org.cablegate.web.view.Chrome;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.url.Urls;
@@ -70,8 +70,11 @@ final class Snapshot {
         } catch (BadQueryException e) {
             throw new IllegalStateException("the empty query is always valid", e);
         }
+        // When the release was published, not the release time it was given (issue 12: a release dated in the past
+        // kept the Last-Modified of the one before, and If-Modified-Since got 304s for changed pages).
         lastModified = all.hits().isEmpty() ? "Thu, 01 Jan 1970 00:00:00 GMT"
-                : DateTimeFormatter.RFC_1123_DATE_TIME.format(all.hits().get(0).released().atOffset(ZoneOffset.UTC));
+                : HttpDates.format(archive.published()
+                        .orElse(all.hits().get(0).released().toInstant(ZoneOffset.UTC)));
         days = sorted(all, Facet.RELEASED_DAY, Comparator.comparing(FacetCount::value).reversed());
         months = sorted(all, Facet.CREATED_MONTH, Comparator.comparing(FacetCount::value));
         origins = sorted(all, Facet.ORIGIN, Comparator.comparing(FacetCount::value));

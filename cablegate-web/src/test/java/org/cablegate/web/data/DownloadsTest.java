@@ -91,6 +91,23 @@ class DownloadsTest extends ServedSample {
         assertThat(server.get("/api/reldate/2011-01-01.jsonl").body()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "=cmd|' /C calc'!A0      ; '=cmd|' /C calc'!A0",
+        "+1 AND 2                ; '+1 AND 2",
+        "-2+3                    ; '-2+3",
+        "@SUM(A1:A2)             ; '@SUM(A1:A2)",
+        "`=HYPERLINK(\"x\",\"y\")` ; `\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"`",
+        "IRAN: NUCLEAR TALKS     ; IRAN: NUCLEAR TALKS",
+        "A-B = C                 ; A-B = C"})
+    void cellsThatASpreadsheetWouldRunAsFormulasAreNeutralised(String value, String written) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        Downloads.field(value, out);
+
+        assertThat(out.toString()).isEqualTo(written);
+    }
+
     static List<String> expectedRow(Cable c) {
         return List.of(c.id(), c.canonicalId(), c.created().format(CableJson.MINUTES),
                 (c.origin().equals("Embassy London") ? SampleArchive.FIRST : SampleArchive.SECOND).format(CableJson.MINUTES),

@@ -39,7 +39,9 @@ class HttpTest extends ServedSample {
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
 
         assertThat(etag).startsWith("W/\"2-");
-        assertThat(lastModified).isEqualTo("Sun, 5 Dec 2010 09:30:00 GMT");
+        // When the release was published (the commit), not the release time it was given; an RFC 9110 date.
+        assertThat(lastModified).isEqualTo(org.cablegate.web.http.HttpDates.format(publishedOf(archive)));
+        assertThat(lastModified).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
         assertThat(first.headers().firstValue("Cache-Control")).contains("public, max-age=300");
         HttpResponse<byte[]> again = server.bytes(path, "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
@@ -47,8 +49,12 @@ class HttpTest extends ServedSample {
         assertThat(again.headers().firstValue("ETag")).contains(etag);
         assertThat(server.bytes(path, "If-None-Match", "W/\"1-0\", " + etag).statusCode()).isEqualTo(304);
         assertThat(server.bytes(path, "If-None-Match", "W/\"1-0\"").statusCode()).isEqualTo(200);
-        // A time alone does not name a release (see Http.notModified).
-        assertThat(server.bytes(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+        // Issue 12: the API ignored If-Modified-Since. The published time changes with every release, so it may not.
+        assertThat(server.bytes(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(server.bytes(path, "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").statusCode())
+                .isEqualTo(200);
+        assertThat(server.bytes(path, "If-None-Match", "W/\"1-0\"", "If-Modified-Since", lastModified).statusCode())
+                .as("If-None-Match wins").isEqualTo(200);
     }
 
     @Test
@@ -118,6 +124,7 @@ class HttpTest extends ServedSample {
         Path data = SampleArchive.build(own);
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data)); TestServer s = new TestServer(archive)) {
             String before = s.get("/api/status").headers().firstValue("ETag").orElseThrow();
+            String modifiedBefore = s.get("/api/status").headers().firstValue("Last-Modified").orElseThrow();
             assertThat(sitemapUrls(s)).hasSize(176).noneMatch(u -> u.contains("TRIPOLI"));
             releaseTheRest(data);
             archive.refresh();
@@ -128,10 +135,20 @@ class HttpTest extends ServedSample {
             HttpResponse<String> after = s.get("/api/status", "If-None-Match", before);
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(after.headers().firstValue("ETag").orElseThrow()).startsWith("W/\"3-");
-            assertThat(after.headers().firstValue("Last-Modified")).contains("Mon, 6 Dec 2010 12:00:00 GMT");
+            // Released "at" 2010-12-06, published now: Last-Modified follows the publication (issue 12).
+            String modifiedAfter = after.headers().firstValue("Last-Modified").orElseThrow();
+            assertThat(modifiedAfter).isEqualTo(org.cablegate.web.http.HttpDates.format(publishedOf(archive)))
+                    .isNotEqualTo(modifiedBefore);
+            assertThat(s.get("/api/status", "If-Modified-Since", modifiedBefore).statusCode()).isEqualTo(200);
             assertThat(after.body()).isEqualTo(
                     "{\"released\":186,\"setSize\":186,\"lastRelease\":3,\"lastReleaseTime\":\"2010-12-06T12:00\"}\n");
             assertThat(s.get("/api/cable/09TRIPOLI57.json").statusCode()).isEqualTo(200);
+        }
+    }
+
+    static java.time.Instant publishedOf(PublicArchive archive) throws IOException {
+        try (PublicArchive.View v = archive.view()) {
+            return v.published().orElseThrow();
         }
     }
 
