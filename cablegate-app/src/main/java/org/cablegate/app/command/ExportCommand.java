@@ -87,8 +87,8 @@ final class ExportCommand implements Callable<Integer> {
                     .toList();
             options = options.withExtraPaths(paths);
         }
-        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.path()))) {
-            Exporter.Result r = Exporter.export(archive, data.path(), dir, options);
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.existing()))) {
+            Exporter.Result r = Exporter.export(archive, data.existing(), dir, options);
             for (String w : r.warnings()) {
                 spec.commandLine().getErr().println("cablegate: " + w);
             }

@@ -30,10 +30,10 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String key = PublisherKey.init(data.path());
+            String key = PublisherKey.init(data.existing());
             spec.commandLine().getOut().println(key);
             spec.commandLine().getErr().println("cablegate: made the publisher key in "
-                    + PublisherKey.privateFile(data.path()).getParent() + "; publish the line above (keys show)");
+                    + PublisherKey.privateFile(data.existing()).getParent() + "; publish the line above (keys show)");
             return ExitCode.OK;
         }
     }
@@ -49,8 +49,8 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String key = PublisherKey.show(data.path()).orElseThrow(() -> new IllegalStateException(
-                    "no publisher key in " + data.path() + " (make one with: cablegate keys init)"));
+            String key = PublisherKey.show(data.existing()).orElseThrow(() -> new IllegalStateException(
+                    "no publisher key in " + data.existing() + " (make one with: cablegate keys init)"));
             spec.commandLine().getOut().println(key);
             return ExitCode.OK;
         }

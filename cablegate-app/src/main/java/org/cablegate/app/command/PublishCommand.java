@@ -54,7 +54,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         // Bulk requests of several megabytes to a busy cluster: a minute before one counts as lost.
         OpenSearchClient client = new OpenSearchClient(target.http(), Duration.ofSeconds(60));
-        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.path()))) {
+        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(data.existing()))) {
             ProgressBar bar = ProgressBar.onStderr(err, "publishing");
             Publisher.Result result = new Publisher(client, target.index(), replicas).publish(archive, bar::updateCount);
             bar.finish();

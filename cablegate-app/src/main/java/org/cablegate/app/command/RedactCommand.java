@@ -100,7 +100,7 @@ final class RedactCommand implements Callable<Integer> {
             return suggest(out, err);
         }
         List<RedactionDesk.Ask> asks = asks();
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
             List<Redaction> made;
             try {
                 made = new RedactionDesk(vault).redact(asks, who, Instant.now());
@@ -187,7 +187,7 @@ final class RedactCommand implements Callable<Integer> {
         RedactionSuggester suggester = new RedactionSuggester();
         int proposals = 0;
         int differences = 0;
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
             out.println("id,kind,value,reason");
             for (SourceCable c : copies.values()) {
                 Optional<CableRecord> known = vault.cable(c.id());

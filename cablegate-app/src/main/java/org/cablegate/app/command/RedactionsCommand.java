@@ -31,7 +31,7 @@ final class RedactionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
             List<Redaction> list = id != null ? vault.redactions().of(id) : vault.redactions().all();
             out.printf("%5s  %-20s  %-28s  %-12s  %-20s  %s%n", "#", "cable", "rule", "by", "when (UTC)", "why");
             int shown = 0;

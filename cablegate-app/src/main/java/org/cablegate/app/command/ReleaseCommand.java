@@ -252,17 +252,6 @@ final class ReleaseCommand implements Callable<Integer> {
         return list;
     }
 
-    static void print(ReleaseResult result, PrintWriter out) {
-        if (result.release().isEmpty()) {
-            out.println("nothing to release: every selected cable is already public");
-        } else {
-            var r = result.release().get();
-            out.printf("release %d \"%s\" at %s: %,d cables published (%,d new, %,d new versions)%n", r.id(), r.name(),
-                    r.time(), result.count(), result.added(), result.replaced());
-        }
-        out.flush();
-    }
-
     /**
      * A release time given with {@code --at} must not come before the previous release's (the release log is in
      * publication order), nor before a listed cable was written. A time in the future is a scheduled release (issue 8),

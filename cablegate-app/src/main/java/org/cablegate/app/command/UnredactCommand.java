@@ -33,7 +33,7 @@ final class UnredactCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Vault vault = Vault.open(data.path())) {
+        try (Vault vault = Vault.open(data.existingVault())) {
             Optional<Redaction> removed = new RedactionDesk(vault).unredact(number,
                     by != null ? by : System.getProperty("user.name", "unknown"), Instant.now());
             if (removed.isEmpty()) {

@@ -47,7 +47,7 @@ final class WithdrawCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<String> wanted = new LinkedHashSet<>(ids);
-        try (Vault vault = Vault.open(data.path()); Releaser releaser = Releaser.open(vault)) {
+        try (Vault vault = Vault.open(data.existingVault()); Releaser releaser = Releaser.open(vault)) {
             releaser.recovery().ifPresent(err::println);
             for (String id : wanted) {
                 Optional<CableRecord> c = vault.cable(id);

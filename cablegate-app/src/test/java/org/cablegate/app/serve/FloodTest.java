@@ -3,6 +3,7 @@ package org.cablegate.app.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.lang.management.ManagementFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -124,7 +125,7 @@ class FloodTest {
                 }
             }
             long before = heapUsedKb(serve.pid());
-            double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             for (String q : List.of(FIFTY_REGEXPS, FOUR_HUNDRED_FUZZY, "/.*a.*/")) {
                 floods.add(new ProcessBuilder("wrk", "-t2", "-c256", "-d10s", "--timeout", "5s",
                         base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))

@@ -20,12 +20,12 @@ import org.cablegate.core.json.CableJson;
  *                  vault knows it, the public archive keeps a copy, as its readers never open the vault
  * @param releases  the public release log, oldest first
  * @param withdrawn the cables withdrawn as of this release, by id
- * @param published when the commit was made, epoch seconds by the committing machine's clock, each commit later than
+ * @param publishedSecond when the commit was made, epoch seconds by the committing machine's clock, each commit later than
  *                  the one before (0: not recorded): what HTTP validators follow, whatever release time a release
  *                  was given (issue 12: a release dated in the past with {@code --at} kept answering 304s)
  */
 record CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn,
-        long published) {
+        long publishedSecond) {
     static final String RELEASE = "release";
     static final String SET_SIZE = "setSize";
     static final String RELEASES = "releases";
@@ -50,15 +50,15 @@ record CommitData(long release, long setSize, List<PublicRelease> releases, List
 
     /** When the release was published; empty before the first, or for an index committed before this was kept. */
     Optional<Instant> published() {
-        return published == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(published));
+        return publishedSecond == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(publishedSecond));
     }
 
     Map<String, String> toMap() {
         Map<String, String> map = new HashMap<>();
         map.put(RELEASE, Long.toString(release));
         map.put(SET_SIZE, Long.toString(setSize));
-        if (published != 0) {
-            map.put(PUBLISHED, Long.toString(published));
+        if (publishedSecond != 0) {
+            map.put(PUBLISHED, Long.toString(publishedSecond));
         }
         StringBuilder r = new StringBuilder();
         for (PublicRelease p : releases) {
