@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -124,7 +125,7 @@ class FloodTest {
                 }
             }
             long before = heapUsedKb(serve.pid());
-            double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             for (String q : List.of(FIFTY_REGEXPS, FOUR_HUNDRED_FUZZY, "/.*a.*/")) {
                 floods.add(new ProcessBuilder("wrk", "-t2", "-c256", "-d10s", "--timeout", "5s",
                         base + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
