@@ -19,6 +19,7 @@ import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SortOrder;
 import org.cablegate.web.data.DataRoutes;
+import org.cablegate.web.http.SearchGate;
 
 /**
  * The 20 queries of BENCHMARK-ANCHORS.md through {@code /api/search} over HTTP (loopback, one keep-alive connection,
@@ -41,7 +42,7 @@ public final class ApiSearchBenchmark {
         try (PublicArchive archive = PublicArchive.open(Path.of(args[0]))) {
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
-                DataRoutes.register(config.routes, archive, URI.create("http://localhost"));
+                DataRoutes.register(config.routes, archive, URI.create("http://localhost"), new SearchGate(archive.limits()));
             }).start("127.0.0.1", 0);
             try {
                 Client client = new Client(app.port());
