@@ -92,8 +92,9 @@ public final class CableParser {
         List<Reference> references = List.of();
         Preamble.Field refField = preamble.field(Preamble.Kind.REF);
         if (refField != null) {
-            references = ReferenceParser.parse(refField.value(body), source.created().getYear(), ids,
-                    refField.keyword(), issues);
+            ReferenceParser.Citing citing = new ReferenceParser.Citing(source.created().getYear(),
+                    source.created().getMonthValue(), ReferenceIds.stationOf(canonical), ReferenceIds.serialOf(canonical));
+            references = ReferenceParser.parse(refField.value(body), citing, ids, refField.keyword(), issues);
         }
 
         Optional<LocalDate> declassify = Optional.empty();

@@ -94,6 +94,56 @@ class SectionParsersTest {
     }
 
     @Test
+    void readsBulletsGluedToTheStationAndLettersTypedTwice() {
+        // 07STATE152317, 07REYKJAVIK256, 04BRASILIA1450, 06BOGOTA9120
+        assertThat(ReferenceParser.parse("(A)STATE 071143, (B)STATE 073601, (C)STATE 72896, (D)BEIJING \n5361, (E) STATE"
+                + " 148514", 2007, ids, 0, issues)).extracting(Reference::bullet, Reference::id).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("A", "07STATE71143"),
+                        org.assertj.core.groups.Tuple.tuple("B", "07STATE73601"),
+                        org.assertj.core.groups.Tuple.tuple("C", "07STATE72896"),
+                        org.assertj.core.groups.Tuple.tuple("D", "07BEIJING5361"),
+                        org.assertj.core.groups.Tuple.tuple("E", "07STATE148514"));
+        assertThat(ReferenceParser.parse("(A)STATE 118258, (B)STATE 146306, (B)STATE 178055", 2007, ids, 0, issues))
+                .extracting(Reference::id).containsExactly("07STATE118258", "07STATE146306", "07STATE178055");
+        assertThat(ReferenceParser.parse("A)Brasilia 1073 B)Brasilia 011", 2004, ids, 0, issues))
+                .extracting(Reference::id).containsExactly("04BRASILIA1073", "04BRASILIA11");
+        assertThat(ReferenceParser.parse("A. A.BOGOTA 5486 \n\n \u00b6B. B.BOGOTA 7731", 2006, ids, 0, issues))
+                .containsExactly(new Reference("A", "06BOGOTA5486", "BOGOTA 5486"),
+                        new Reference("B", "06BOGOTA7731", "BOGOTA 7731"));
+        // U.S. and E.O. stay words.
+        assertThat(ReferenceParser.parse("U.S.-EU TALKS OF 3/4", 2006, ids, 0, issues))
+                .containsExactly(new Reference("", "", "U.S.-EU TALKS OF 3/4"));
+    }
+
+    @Test
+    void skipsPageHeadersAndSectionMarkersInsideTheList() {
+        // 02ROME1196: the list goes on after the page header.
+        assertThat(ReferenceParser.parse("A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME"
+                + " 1098  C. ROME 894", 2002, ids, 0, issues)).containsExactly(
+                        new Reference("A", "02STATE40721", "STATE 40721"), new Reference("B", "02ROME1098", "ROME 1098"),
+                        new Reference("C", "02ROME894", "ROME 894"));
+        // 05NEWDELHI9127: the page's section marker is no citation.
+        assertThat(ReferenceParser.parse("STATE 211901 \nNEW DELHI 00009127  001.2 OF 006", 2005, ids, 0, issues))
+                .containsExactly(new Reference("", "05STATE211901", "STATE 211901"));
+    }
+
+    @Test
+    void readsSerialListsCountryCodesGluedPlacesAndLongSerials() {
+        assertThat(ReferenceParser.citations("TRIPOLI 33, 53", 2006, ids)).containsExactly("06TRIPOLI33", "06TRIPOLI53");
+        assertThat(ReferenceParser.citations("STATE 12, 13 AND 14", 2006, ids))
+                .containsExactly("06STATE12", "06STATE13", "06STATE14");
+        // A year after the comma opens the next citation (05VATICAN514).
+        assertThat(ReferenceParser.citations("05 ROME 2543, 03 ROME 4859", 2005, ids))
+                .containsExactly("05ROME2543", "03ROME4859");
+        assertThat(ReferenceParser.citations("MADRID SP 0307", 2005, ids)).containsExactly("05MADRID307");
+        assertThat(ReferenceParser.citations("BEIJING5237", 2008, ids)).containsExactly("08BEIJING5237");
+        assertThat(ReferenceParser.citations("RECIFE 00000074", 2005, ids)).containsExactly("05RECIFE74");
+        assertThat(ReferenceParser.citations("2009 CAIRO 2394", 2010, ids)).containsExactly("09CAIRO2394");
+        assertThat(ReferenceParser.citations("08 RIO DE JAN 138", 2009, ids)).containsExactly("08RIODEJANEIRO138");
+        assertThat(ReferenceParser.citations("HK 03591", 2009, ids)).containsExactly("09HONGKONG3591");
+    }
+
+    @Test
     void readsDeclassificationDates() {
         assertThat(EoLineParser.parse(" DECL: 06/04/2018 ", 0, issues)).contains(LocalDate.of(2018, 6, 4));
         assertThat(EoLineParser.parse(" DECL: 6/4/18", 0, issues)).contains(LocalDate.of(2018, 6, 4));
