@@ -77,13 +77,24 @@ public final class CableParser {
             tagsAsWritten = t.asWritten();
             tags = t.fixed();
         } else {
-            issues.add(ParseIssue.Kind.TAGS, "no TAGS line", -1);
+            int[] unlabelled = unlabelledTags(lines, preamble.field(Preamble.Kind.EO));
+            if (unlabelled != null) {
+                TagsParser.Result t = TagsParser.parse(body.substring(unlabelled[0], unlabelled[1]), unlabelled[0],
+                        issues);
+                tagsAsWritten = t.asWritten();
+                tags = t.fixed();
+            } else {
+                issues.add(ParseIssue.Kind.TAGS, "no TAGS line", -1);
+            }
         }
 
         String subject = "";
         Preamble.Field subjectField = preamble.field(Preamble.Kind.SUBJECT);
         if (subjectField != null) {
             subject = SubjectParser.parse(subjectField.value(body));
+            if (subject.isEmpty() && subjectField.value(body).isBlank()) {
+                subject = subjectOnALaterLine(lines, preamble, subjectField);
+            }
         }
         if (subject.isEmpty()) {
             issues.add(ParseIssue.Kind.SUBJECT, "no SUBJECT line", subjectField == null ? -1 : subjectField.keyword());
@@ -118,6 +129,56 @@ public final class CableParser {
                 source.origin(), header.partial(), header.header(), tags, tagsAsWritten, subject, references, declassify,
                 classifiedBy.by(), classifiedBy.reasons(), paragraphs, summary == null ? "" : summary.text(),
                 comment == null ? "" : comment.text(), signer.name(), source.header(), body, issues.list());
+    }
+
+    /**
+     * The subject of a {@code SUBJECT:} with nothing after it, on the next line that is not blank, to the next field
+     * in that line: {@code SUBJECT:} / (blank) / {@code INVITATION TO NNSA ... OFFICIALS REF: STATE 5535 ...}
+     * (09CAIRO200).
+     */
+    private static String subjectOnALaterLine(Lines lines, Preamble preamble, Preamble.Field subject) {
+        int line = lines.nextNonBlank(lines.lineOf(Math.max(subject.valueStart(), subject.valueEnd() - 1)) + 1);
+        if (line >= lines.count() || line > lines.lineOf(subject.keyword()) + 3) {
+            return "";
+        }
+        int start = lines.start(line);
+        int end = lines.end(line);
+        for (Preamble.Kind kind : Preamble.Kind.values()) {
+            Preamble.Field f = preamble.field(kind);
+            if (f != null && f.keyword() >= start && f.keyword() < end) {
+                end = f.keyword();
+            }
+        }
+        return SubjectParser.parse(lines.text().substring(start, end));
+    }
+
+    /** "TAG PTER, PGOV" at the end of the E.O. line (09STOCKHOLM194): a keyword without its colon inside a line. */
+    private static final Pattern TAG_IN_EO_LINE = Pattern.compile("\\bTAGS?[ \\t]+(?=[A-Z]{2})");
+
+    /**
+     * Where the tags of a body without a TAGS field are, {start, end}, or null: after {@code TAG} in the E.O. line
+     * (09STOCKHOLM194), or on the line after it when every word of that line is a known tag and there is no keyword
+     * ({@code E.O. 12958: N/A} / {@code EFIN, ECON, EINV, PGOV, CH} in 08BEIJING3662). Asked only of the few bodies
+     * without TAGS.
+     */
+    private static int[] unlabelledTags(Lines lines, Preamble.Field eo) {
+        if (eo == null) {
+            return null;
+        }
+        String body = lines.text();
+        Matcher m = TAG_IN_EO_LINE.matcher(body).region(eo.valueStart(), Math.max(eo.valueStart(), eo.valueEnd()));
+        if (m.find()) {
+            return new int[] {m.end(), eo.valueEnd()};
+        }
+        int next = lines.lineOf(eo.keyword()) + 1;
+        if (next >= lines.count() || lines.isBlank(next)) {
+            return null;
+        }
+        List<String> words = TagsParser.tokens(lines.line(next));
+        if (words.size() < 2 || !words.stream().allMatch(TagsParser::isKnown)) {
+            return null;
+        }
+        return new int[] {lines.start(next), lines.end(next)};
     }
 
     /**

@@ -49,10 +49,13 @@ final class Preamble {
     private static final int MIN_WRAPPED_TAGS_LINE = 35;
 
     private final Map<Kind, Field> fields = new EnumMap<>(Kind.class);
+    private final String text;
     private int endLine;
     private int endOffset;
 
-    private Preamble() {}
+    private Preamble(String text) {
+        this.text = text;
+    }
 
     Field field(Kind kind) {
         return fields.get(kind);
@@ -68,8 +71,8 @@ final class Preamble {
     }
 
     static Preamble find(Lines lines, FoldedText folded) {
-        Preamble p = new Preamble();
         String text = lines.text();
+        Preamble p = new Preamble(text);
         Kind open = null;
         int keyword = 0;
         int valueStart = 0;
@@ -116,7 +119,7 @@ final class Preamble {
                 lastTagLineLength = end - start;
             } else if (!keywordInLine || firstKeyword > start + leadingBlanks(text, start, end)) {
                 // No keyword opens this line: it continues the open field, or is a line the preamble skips.
-                if (open == Kind.TAGS && !(lastTagLineLength >= MIN_WRAPPED_TAGS_LINE
+                if (open == Kind.TAGS && !(continuesTags(text, valueStart, start, lastTagLineLength)
                         && TAG_LINE.matcher(lines.line(i)).matches() && !HANDLING.matcher(lines.line(i)).matches())) {
                     p.close(open, keyword, valueStart, start);
                     open = null;
@@ -148,9 +151,36 @@ final class Preamble {
         if (open != null) {
             p.close(open, keyword, valueStart, i < lines.count() ? lines.start(i) : text.length());
         }
+        if (i == lines.count() && !p.fields.isEmpty()) {
+            // No paragraph opened the text: the preamble ends with its last field, and what follows is text (and a
+            // signer) without numbers ("Ambassador Langdale delivered reftel ..." / "LANGDALE" in 06SANJOSE1196).
+            int lastEnd = 0;
+            for (Field f : p.fields.values()) {
+                lastEnd = Math.max(lastEnd, f.valueEnd());
+            }
+            if (lastEnd < text.length()) {
+                i = lines.lineOf(lastEnd);
+            }
+        }
         p.endLine = i;
         p.endOffset = i < lines.count() ? lines.start(i) : text.length();
         return p;
+    }
+
+    /**
+     * Whether a line of tags after the TAGS line {@code [valueStart, lineStart)} continues it: the TAGS line is long
+     * (wrapped, 06PARTO9), ends with a comma, or holds no tag yet ({@code TAGS: } / {@code PGOV, PHUM, ...} in
+     * 09LONDON2178).
+     */
+    private static boolean continuesTags(String text, int valueStart, int lineStart, int lastTagLineLength) {
+        if (lastTagLineLength >= MIN_WRAPPED_TAGS_LINE) {
+            return true;
+        }
+        int e = lineStart;
+        while (e > valueStart && Texts.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e == valueStart || text.charAt(e - 1) == ',';
     }
 
     /**
@@ -195,7 +225,29 @@ final class Preamble {
     }
 
     private void close(Kind kind, int keyword, int valueStart, int valueEnd) {
-        fields.putIfAbsent(kind, new Field(kind, keyword, valueStart, valueEnd));
+        Field first = fields.get(kind);
+        if (first == null || kind == Kind.SUBJECT && holdsNoSubject(first)
+                || kind == Kind.CLASSIFIED_BY && first.value(text).isBlank()) {
+            // "SUBJECT: SUBJECT: COSTA RICA: TITLE III ..." (08SANJOSE1000), "SUBJECT: (C) SUBJECT: BRIEFING ..."
+            // (07PARAMARIBO510): the keyword doubled, the second holds the subject; "SUBJECT:..." of a partial extract
+            // before the whole preamble (04THEHAGUE281); "Classified By: Classified by Political Officer Ricardo
+            // Zuniga" (05MADRID395).
+            fields.put(kind, new Field(kind, keyword, valueStart, valueEnd));
+        }
+    }
+
+    /** Whether a SUBJECT value is blank, dots, or a portion marking alone ({@code (C)}). */
+    private boolean holdsNoSubject(Field field) {
+        String value = field.value(text).strip();
+        if (value.length() > 2 && value.length() <= 8 && value.charAt(0) == '(' && value.endsWith(")")) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAtLineStart(String text, int start, int at) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * extracts write "Tags:", "Subject:"): {@code E.O. 12958:}, {@code TAGS:}, {@code SUBJECT:}, {@code REF:},
  * {@code Classified By:}. One instance reads one text.
  *
- * <p>A keyword starts with E, T, S, R or C, and each letter has its own regex; the word at a candidate must be one of
+ * <p>A keyword starts with E, T, S, R or C (or U, for a SUBJECT that lost its S), and each letter has its own regex; the word at a candidate must be one of
  * that keyword's spellings (with its colon where it needs one) before the regex is asked. Candidates are found with
  * indexOf: the words before colons, "class", "e." and "eo". A case-insensitive find() over long re-flowed lines cost
  * most of the parse; then a regex tried at every such letter a fifth of it; then a test of every character a tenth.
@@ -29,6 +29,7 @@ final class PreambleKeywords {
     private static final String[] EO_WORDS = {"EO"};
     private static final String[] TAGS_WORDS = {"TAGS", "TAGE", "TAS", "TGS", "TAG", "TAGSS"};
     private static final String[] SUBJECT_WORDS = {"SUBJECT", "SUBJ", "SUBJET", "SUBEJCT", "SUBJEC", "SUJBECT"};
+    private static final String[] LOST_S_WORDS = {"UBJECT"};
     private static final String[] REF_WORDS = {"REF", "REFS", "REFTEL", "REFTELS"};
     private static final String[] CLASSIFIED_WORDS = {"CLASSIFIED", "CLASSIIED", "CLASSIFED", "CLASSFIED", "CLASSSIFIED"};
 
@@ -99,7 +100,7 @@ final class PreambleKeywords {
     /** The keyword at {@code i}, matched, or null. */
     private Preamble.Kind keywordAt(int i, int end) {
         char c = (char) (text.charAt(i) | 0x20);
-        if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c') {
+        if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c' && c != 'u') {
             return null;
         }
         if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
@@ -184,6 +185,9 @@ final class PreambleKeywords {
             case 's' -> isOneOf(i, wordEnd, SUBJECT_WORDS) && colonAfterBlanks(wordEnd, end)
                     ? Preamble.Kind.SUBJECT : null;
             case 'r' -> isOneOf(i, wordEnd, REF_WORDS) && colonAfterBlanks(wordEnd, end) ? Preamble.Kind.REF : null;
+            // "UBJECT:" with its first letter lost, at a line start only (08MANAMA117, 09TRIPOLI925)
+            case 'u' -> (i == 0 || text.charAt(i - 1) == '\n') && isOneOf(i, wordEnd, LOST_S_WORDS)
+                    && colonAfterBlanks(wordEnd, end) ? Preamble.Kind.SUBJECT : null;
             default -> isOneOf(i, wordEnd, CLASSIFIED_WORDS) ? Preamble.Kind.CLASSIFIED_BY : null;
         };
     }

@@ -26,13 +26,6 @@ final class ReferenceParser {
      */
     private static final Pattern BULLET = Pattern.compile(
             "(?<![^\\s;,:])(?:\\(([A-Za-z])\\)|([A-Z])[.)])(?=\\s|$|(?<=\\))[A-Za-z0-9]|(?<=\\.)[A-Z]{2})");
-    /**
-     * A page header of a teletype copy inside the list, with the classification line before it: {@code HARARE 5346
-     * CONFIDENTIAL / PAGE 02 HARARE 05461 01 OF 02 271458Z} (00HARARE5461). It is no item, and the list goes on after it.
-     */
-    private static final Pattern PAGE_HEADER = Pattern.compile(
-            "(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\\s+)?PAGE\\s+\\d{2,3}\\s+[A-Z][A-Z ]*?\\s+\\d{2,8}"
-                    + "(?:\\s+\\d{2}\\s+OF\\s+\\d{2})?\\s+\\d{6}Z");
     private static final int MAX_SERIAL = 7;
     private static final Pattern YEAR_IN_BRACKETS = Pattern.compile("\\((\\d{2}|\\d{4})\\)");
     private static final Pattern GLUED_ID = Pattern.compile("(\\d{2})([A-Z]{3,})(\\d{1,7})");
@@ -60,9 +53,9 @@ final class ReferenceParser {
 
     static List<Reference> parse(String value, Citing citing, ReferenceIds ids, int offset, Issues issues) {
         String text = Texts.collapse(value);
-        if (text.contains("PAGE ")) {
-            text = Texts.collapse(PAGE_HEADER.matcher(text).replaceAll(" "));
-        }
+        // A page header inside the list, "HARARE 5346 CONFIDENTIAL / PAGE 02 HARARE 05461 01 OF 02 271458Z"
+        // (00HARARE5461, 02ROME1196), is no item, and the list goes on after it.
+        text = Sections.removePageHeaders(text);
         // "STATE 211901 NEW DELHI 00009127 001.2 OF 006" (05NEWDELHI9127): the page's section marker is no item.
         text = Sections.removeSectionMarkers(text);
         List<Reference> out = new ArrayList<>();

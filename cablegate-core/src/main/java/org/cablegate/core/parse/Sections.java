@@ -36,13 +36,22 @@ final class Sections {
             "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)(?:\\s+PTQ\\d+)?|NNNN|BT");
     /** Lines after the signature that are not cable text: NNNN, CABLE ENDS, 2003ROME05149 - Classification: ... */
     private static final Pattern TRAILER = Pattern.compile(
-            "[\\p{Punct}\\s\\u00b6]*|NNNN|BT|=+.*CABLE ENDS.*|\\*{5,}.*|\\d{4}[A-Z]+\\d+ - Clas.*|#\\d+|"
-                    + "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\\s*//?\\s*NOFORN)?|GP-\\d");
+            "[\\p{Punct}\\s\\u00b6]*|NNNN(?:\\s.*)?|BT|=+.*CABLE ENDS.*|\\*{5,}.*|>?\\s*\\d{4}[A-Z]+\\d+ - .*|#\\d+|"
+                    + "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\\s*//?\\s*NOFORN)?|GP-\\d|PAGE\\s+\\d{2,3}\\s.*\\d{6}Z");
+    /**
+     * The end marks run onto the signer's line of a re-flowed body: {@code HALL NNNN 2004ROME02926 - Classification:
+     * CONFIDENTIAL "} (04ROME2926); a backslash continuation {@code URBAN \} (06BERN1280); a stray quote of the CSV
+     * {@code MULFORD "} (06NEWDELHI4100).
+     */
+    private static final Pattern LINE_TRAILER = Pattern.compile(
+            "(?:\\s+NNNN\\b.*|\\s+\\d{4}[A-Z]+\\d+ - .*|[\\s\\\\\"]+)$");
     private static final Pattern NAME = Pattern.compile(
-            "[A-Z][A-Za-z'\\-]*\\.?(?:[ \\t]+(?:[A-Z][A-Za-z'\\-]*\\.?|de|van|von|da|del|la|al|bin)){0,3}");
+            "(?:(?:de|van|von|da|del|la|al|bin)[ \\t]+)?"
+                    + "[A-Z][A-Za-z'\\-]*\\.?(?:[ \\t]+(?:[A-Z][A-Za-z'\\-]*\\.?|de|van|von|da|del|la|al|bin)){0,3}");
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?i).*\\b(?:END|SUMMARY|COMMENT|TEXT|SIPDIS|NOFORN|UNCLAS\\w*|CONFIDENTIAL|SECRET|SENSITIVE|NOTE|"
-                    + "MESSAGE|CABLE|BEGIN|REF|TAGS|SUBJECT|AND|THE|FOR|OF|TO)\\b.*");
+                    + "MESSAGE|CABLE|BEGIN|REF|TAGS|SUBJECT|AND|THE|FOR|OF|TO|NNNN|AMEMBASSY|AMCONSUL|IMMEDIATE|PRIORITY|"
+                    + "ROUTINE)\\b.*");
     private static final int MAX_SIGNER = 40;
 
     private Sections() {}
@@ -282,6 +291,22 @@ final class Sections {
         return new String(out, 0, Texts.withoutTrailingSpace(out, n));
     }
 
+    /**
+     * A page header of a teletype copy run into collapsed text, with the classification line before it:
+     * {@code CONFIDENTIAL PAGE 02 HARARE 05461 01 OF 02 271458Z} (00HARARE5461).
+     */
+    private static final Pattern PAGE_HEADER = Pattern.compile(
+            "(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\\s+)?PAGE\\s+\\d{2,3}\\s+[A-Z][A-Z ]*?\\s+\\d{2,8}"
+                    + "(?:\\s+\\d{2}\\s+OF\\s+\\d{2})?\\s+\\d{6}Z");
+
+    /** Collapsed text without the page headers run into it, collapsed again where one was. */
+    static String removePageHeaders(String collapsed) {
+        if (!collapsed.contains("PAGE ")) {
+            return collapsed;
+        }
+        return Texts.collapse(PAGE_HEADER.matcher(collapsed).replaceAll(" "));
+    }
+
     /** Collapsed text without the section markers of pages ({@code MOSCOW 00001051 002 OF 003}). */
     static String removeSectionMarkers(String collapsed) {
         if (Texts.nextDigitRun(collapsed, 0, MARKER_SERIAL) < 0) {
@@ -497,6 +522,15 @@ final class Sections {
     static Signer signer(Lines lines, int from) {
         String text = lines.text();
         int i = lines.count() - 1;
+        // "BERRY" / "NNNN" / then the header of a second copy, "O 161036Z DEC 04" ... "AMEMBASSY TUNIS IMMEDIATE"
+        // (04TRIPOLI31): the cable ends at its end of message.
+        int endOfMessage = text.indexOf("\nNNNN", Math.min(from, text.length()));
+        if (endOfMessage >= 0) {
+            int line = lines.lineOf(endOfMessage + 1);
+            if (lines.line(line).strip().equals("NNNN")) {
+                i = line;
+            }
+        }
         while (i >= 0 && lines.start(i) >= from && (lines.isBlank(i) || TRAILER.matcher(lines.line(i).strip()).matches())) {
             i--;
         }
@@ -505,6 +539,9 @@ final class Sections {
         }
         int end = lines.end(i);
         String line = lines.line(i).strip();
+        if (mayHaveLineTrailer(line)) {
+            line = LINE_TRAILER.matcher(line).replaceFirst("").strip();
+        }
         if (lines.start(i) >= from && line.length() <= MAX_SIGNER && isName(line)) {
             // The text ends before downgrading marks above the name: "GP-3\nSACCIO" (66BUENOSAIRES2481).
             int first = i;
@@ -529,7 +566,53 @@ final class Sections {
                 }
             }
         }
+        // A surname in capitals after the last sentence or link of a re-flowed body, glued or not: "...table.ROONEY"
+        // (06VATICAN83), "...(http://www.state.sgov.gov/p/sa/newdelhi/) BLAKE" (06NEWDELHI3611), "...index.c fm
+        // STAPLETON" (06PARIS7755), "...terrorism.” BURNS" (07IRANRPODUBAI23).
+        String surname = capitalsAtEnd(line);
+        if (surname != null) {
+            int at = text.lastIndexOf(surname, end);
+            if (at > from) {
+                return new Signer(surname, at);
+            }
+        }
         return new Signer("", end);
+    }
+
+    /**
+     * The surname in capitals that ends a line of mixed text, after a full stop, a bracket, a quote or a link; null if
+     * none. Text in capitals throughout ends with a capital word too, so the text before must hold small letters.
+     */
+    private static String capitalsAtEnd(String line) {
+        int e = line.length();
+        int s = e;
+        while (s > 0 && Texts.isUpperLetter(line.charAt(s - 1))) {
+            s--;
+        }
+        if (e - s < 3 || e - s > MAX_SIGNER || s == 0) {
+            return null;
+        }
+        char before = line.charAt(s - 1);
+        boolean glued = before == '.';
+        boolean spaced = before == ' ' && s >= 2 && ".)\"\u201d/m*".indexOf(line.charAt(s - 2)) >= 0;
+        if (!glued && !spaced) {
+            return null;
+        }
+        boolean smallLetters = false;
+        for (int i = Math.max(0, s - 200); i < s && !smallLetters; i++) {
+            smallLetters = Character.isLowerCase(line.charAt(i));
+        }
+        String name = line.substring(s, e);
+        return smallLetters && isName(name) ? name : null;
+    }
+
+    /** Whether the end of a line may be end marks ({@link #LINE_TRAILER}): it ends with a blank, a quote or a backslash, or holds NNNN. */
+    private static boolean mayHaveLineTrailer(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        return last == '"' || last == '\\' || line.contains(" NNNN") || line.contains(" - ");
     }
 
     private static boolean isName(String s) {

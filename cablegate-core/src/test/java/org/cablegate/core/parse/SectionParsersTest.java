@@ -46,9 +46,10 @@ class SectionParsersTest {
     }
 
     @Test
-    void dropsTheMarkingOfASubject() {
+    void keepsTheMarkingOfASubjectAsWritten() {
+        // The 2011 site's titles carry it too (04TRIPOLI31).
         assertThat(SubjectParser.parse(" (C) CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT \nHAPPY "))
-                .isEqualTo("CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY");
+                .isEqualTo("(C) CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY");
         assertThat(SubjectParser.parse(" DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA TRIPOLI 00000939"
                 + " 001.2 OF 003 CLASSIFIED ")).isEqualTo("DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA");
     }
@@ -141,6 +142,52 @@ class SectionParsersTest {
         assertThat(ReferenceParser.citations("2009 CAIRO 2394", 2010, ids)).containsExactly("09CAIRO2394");
         assertThat(ReferenceParser.citations("08 RIO DE JAN 138", 2009, ids)).containsExactly("08RIODEJANEIRO138");
         assertThat(ReferenceParser.citations("HK 03591", 2009, ids)).containsExactly("09HONGKONG3591");
+    }
+
+    @Test
+    void endsASubjectWhereTheNextFieldRanIntoIt() {
+        assertThat(SubjectParser.parse(" SCENESETTER FOR AMBASSADOR CROCKER\u2019S VISIT TO CAIROClassified By: DEPUTY CHIEF"))
+                .isEqualTo("SCENESETTER FOR AMBASSADOR CROCKER\u2019S VISIT TO CAIRO");
+        assertThat(SubjectParser.parse(" Ex-Governor Can Still Beat Lula SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT"))
+                .isEqualTo("Ex-Governor Can Still Beat Lula");
+        assertThat(SubjectParser.parse(" AID REQUEST This is an action request. Please")).isEqualTo("AID REQUEST");
+        assertThat(SubjectParser.parse(" EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ REF 09 CAIRO 0173"))
+                .isEqualTo("EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ");
+        assertThat(SubjectParser.parse(" MEETS WITH ZIMBABWE CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z\n"
+                + "OPPOSITION LEADER")).isEqualTo("MEETS WITH ZIMBABWE OPPOSITION LEADER");
+    }
+
+    @Test
+    void joinsBackslashContinuationsAndDecodesEntities() {
+        assertThat(SubjectParser.parse(" LITTLE PROGRESS AND MUCH CONFUSION AND FRUSTRATION \\\nLEAD TO ADJOURNMENT \\\n \\\n"
+                + "REF: A) GENEVA 1")).isEqualTo("LITTLE PROGRESS AND MUCH CONFUSION AND FRUSTRATION LEAD TO ADJOURNMENT");
+        assertThat(SubjectParser.parse(" CROCKER&#8217;S VISIT &amp; MORE")).isEqualTo("CROCKER\u2019S VISIT & MORE");
+    }
+
+    @Test
+    void readsPersonTagsWithoutBrackets() {
+        TagsParser.Result r = TagsParser.parse(" OVIP CLINTON HILLARY PREL SNAR MX", 0, issues);
+        assertThat(r.asWritten()).containsExactly("OVIP", "CLINTON", "HILLARY", "PREL", "SNAR", "MX");
+        assertThat(r.fixed()).containsExactly("OVIP", "CLINTON, HILLARY", "PREL", "SNAR", "MX");
+        // One word after OVIP is no person of two: OVIP WWARD (09TRIPOLI201).
+        assertThat(TagsParser.parse("OVIP WWARD PREL PGOV", 0, issues).fixed())
+                .containsExactly("OVIP", "WWARD", "PREL", "PGOV");
+        assertThat(TagsParser.parse("ovip (steinberg, james b.) prel", 0, issues).fixed())
+                .containsExactly("OVIP", "STEINBERG, JAMES B.", "PREL");
+    }
+
+    @Test
+    void readsClassifiedByDoubledWrappedOrNamingNoOne() {
+        assertThat(ClassifiedByParser.parse(" Classified by Political Officer Ricardo Zuniga; reasons\n1.4 (B) and (D)", 0,
+                issues).by()).isEqualTo("Political Officer Ricardo Zuniga");
+        assertThat(ClassifiedByParser.parse(" CHARGE D'AFFAIR\nS ROBERT LUKE FOR REASONS 1.4 (B) AND (D).", 0, issues))
+                .isEqualTo(new ClassifiedByParser.Result("CHARGE D'AFFAIRS ROBERT LUKE", List.of("1.4(b)", "1.4(d)")));
+        assertThat(ClassifiedByParser.parse(" CHARGE D'AFFAIRES DANNY R. RUSSEL FOR REAS\nONS 1.5 (B) AND (D)", 0, issues)
+                .by()).isEqualTo("CHARGE D'AFFAIRES DANNY R. RUSSEL");
+        assertThat(ClassifiedByParser.parse(" SECTION 1.5 (B) AND (D).", 9, issues))
+                .isEqualTo(new ClassifiedByParser.Result("", List.of("1.5(b)", "1.5(d)")));
+        assertThat(issues.list()).contains(new ParseIssue(ParseIssue.Kind.CLASSIFIED_BY,
+                "Classified By names no one: SECTION 1.5 (B) AND (D).", 9));
     }
 
     @Test
