@@ -122,7 +122,7 @@ public final class CableParser {
 
         ClassifiedByParser.Result classifiedBy = classifiedBy(lines, folded, preamble, issues);
 
-        Sections.Found summary = Sections.summary(lines, folded, starts, preamble.endOffset(), textEnd);
+        Sections.Found summary = Sections.summary(lines, folded, starts, preamble.fieldsEnd(), textEnd);
         Sections.Found comment = Sections.comment(lines, folded, starts, preamble.endOffset(), textEnd);
 
         return new Cable(source.id(), canonical, source.created(), source.released(), source.classification(),

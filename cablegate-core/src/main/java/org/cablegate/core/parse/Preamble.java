@@ -70,6 +70,19 @@ final class Preamble {
         return endOffset;
     }
 
+    /**
+     * Where the last field ends, or {@link #endOffset()} if that is sooner: headings between the fields and the first
+     * paragraph ("SUMMARY" over a rule in 00HARARE5461, "SUMMARY. The three-day rebellion ..." in 04BRASILIA1450) are
+     * text, though the preamble runs on to the first paragraph.
+     */
+    int fieldsEnd() {
+        int end = 0;
+        for (Field f : fields.values()) {
+            end = Math.max(end, f.valueEnd());
+        }
+        return fields.isEmpty() ? endOffset : Math.min(end, endOffset);
+    }
+
     static Preamble find(Lines lines, FoldedText folded) {
         String text = lines.text();
         Preamble p = new Preamble(text);

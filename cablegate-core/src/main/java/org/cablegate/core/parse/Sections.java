@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
  * paragraph text (section headings, page breaks and section markers are layout, not text).
  */
 final class Sections {
+    /**
+     * "Summary:", "SUMMARY" over a rule, "------- SUMMARY -------", "Summary/Comment:", "SUMMARY AND TABLE OF
+     * CONTENTS", "Summary and comment:".
+     */
     private static final Pattern SUMMARY_START = Pattern.compile(
-            "(?i)SUMM?AR?Y(?:\\s+AND\\s+(?:COMMENTS?|ACTION\\s+REQUEST(?:ED)?|RECOMMENDATIONS?))?"
-                    + "[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
+            "(?i)SUMM?AR?Y(?:[ \\t]*/[ \\t]*COMMENTS?|\\s+AND\\s+(?:COMMENTS?|ACTION\\s+REQUEST(?:ED)?|RECOMMENDATIONS?"
+                    + "|TABLE\\s+OF\\s+CONTENTS))?[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
+    /** How many paragraphs a summary without a heading may span before its "End summary". */
+    private static final int MAX_UNHEADED_PARAGRAPHS = 3;
     /** "End summary", also misspelt "END SUMMAY". */
     private static final Pattern SUMMARY_END = Pattern.compile("(?i)\\bEND\\s+(?:OF\\s+)?SUMM?AR?Y\\b[ \\t]*[.:]?");
     private static final Pattern COMMENT_START = Pattern.compile(
@@ -61,7 +67,47 @@ final class Sections {
 
     /** The summary: "Summary. … End summary.", "1. (C) SUMMARY: …", "BEGIN SUMMARY … END SUMMARY", a "Summary" heading. */
     static Found summary(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
-        return find(lines, folded, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
+        Found found = find(lines, folded, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
+        return found != null ? found : unheadedSummary(lines, folded, starts, from, bodyEnd);
+    }
+
+    /**
+     * A summary without a heading: the first paragraphs up to an "End summary" (933 cables end one so, e.g.
+     * 04MADRID527 "... it is Rajoy's race to lose. End Summary."), without the paragraph's number and marking.
+     */
+    private static Found unheadedSummary(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from,
+            int bodyEnd) {
+        String text = lines.text();
+        int limit = Math.min(bodyEnd, from + MAX_SECTION);
+        int end = endMarker(text, folded, from, limit, SUMMARY_END);
+        if (end < 0) {
+            return null;
+        }
+        int start = from;
+        int paragraphs = 0;
+        ParagraphParser.Start first = null;
+        ParagraphParser.Start containing = null;
+        for (ParagraphParser.Start p : starts) {
+            if (p.offset() < from) {
+                continue;
+            }
+            if (p.textStart() > end) {
+                break;
+            }
+            if (first == null) {
+                first = p;
+            }
+            containing = p;
+            paragraphs++;
+        }
+        if (containing != null) {
+            start = paragraphs <= MAX_UNHEADED_PARAGRAPHS ? first.textStart() : containing.textStart();
+        }
+        if (end <= start) {
+            return null;
+        }
+        String found = Texts.stripLeading(Texts.stripTrailing(cleanText(lines, start, end), "(-"), ":.-").strip();
+        return found.isEmpty() ? null : new Found(found, start);
     }
 
     /** The comment: "COMMENT: … END COMMENT.", a paragraph that opens with "Comment", or a "Comment" heading. */
@@ -116,6 +162,7 @@ final class Sections {
     private static Found section(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, Matcher m,
             int bodyEnd, Pattern end) {
         String text = lines.text();
+        int keyword = m.start();
         int textStart = m.end();
         if (restOfLineIsLayout(text, textStart)) {
             // "-- Summary --" / "Comment -------" heading: the section is what follows (06TOKYO1592, 08MOSCOW1647).
@@ -124,6 +171,10 @@ final class Sections {
                 return null;
             }
             textStart = next.textStart();
+            // "SUMMARY" over a rule, then "1. (C) SUMMARY: Segolene Royal's ..." (06PARIS7424): the keyword once more.
+            if (m.region(textStart, Math.min(bodyEnd, text.length())).lookingAt() && !restOfLineIsLayout(text, m.end())) {
+                textStart = m.end();
+            }
         }
         int sectionEnd = endMarker(text, folded, textStart, Math.min(bodyEnd, textStart + MAX_SECTION), end);
         if (sectionEnd < 0) {
@@ -135,7 +186,7 @@ final class Sections {
         }
         String found = Texts.stripTrailing(cleanText(lines, textStart, sectionEnd), "(-");
         found = Texts.stripLeading(found, ":.-");
-        return found.isEmpty() ? null : new Found(found, m.start());
+        return found.isEmpty() ? null : new Found(found, keyword);
     }
 
     /** The first "End summary" / "End comment" in {@code [from, limit)}, or -1. */
