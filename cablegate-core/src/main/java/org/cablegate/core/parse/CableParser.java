@@ -18,8 +18,8 @@ import org.cablegate.core.model.SourceCable;
  *
  * <p>The work is layered: {@link HeaderParser} reads the routing header; {@link Preamble} locates the fields that open
  * the body, which {@link EoLineParser}, {@link TagsParser}, {@link SubjectParser}, {@link ReferenceParser} and
- * {@link ClassifiedByParser} read; {@link ParagraphParser} finds the numbered paragraphs after it; {@link Sections}
- * finds summary, comment and signer.
+ * {@link ClassifiedByParser} read; {@link ParagraphParser} finds the numbered paragraphs after it, cleaned of page
+ * furniture by {@link Layout}; {@link SummaryAndComment} finds summary and comment, {@link Signature} the signer.
  *
  * <p>A parse must cost tens of microseconds (251,287 cables are imported, stored and indexed in under a minute on two
  * cores), so the body is read as bytes eight at a time where every character is looked at ({@link Latin1Bytes}),
@@ -71,13 +71,13 @@ public final class CableParser {
 
         List<String> tagsAsWritten = List.of();
         List<String> tags = List.of();
-        Preamble.Field tagsField = preamble.field(Preamble.Kind.TAGS);
+        Preamble.Field tagsField = preamble.field(FieldKind.TAGS);
         if (tagsField != null) {
             TagsParser.Result t = TagsParser.parse(tagsField.value(body), tagsField.keyword(), issues);
             tagsAsWritten = t.asWritten();
             tags = t.fixed();
         } else {
-            int[] unlabelled = unlabelledTags(lines, preamble.field(Preamble.Kind.EO));
+            int[] unlabelled = unlabelledTags(lines, preamble.field(FieldKind.EO));
             if (unlabelled != null) {
                 TagsParser.Result t = TagsParser.parse(body.substring(unlabelled[0], unlabelled[1]), unlabelled[0],
                         issues);
@@ -89,7 +89,7 @@ public final class CableParser {
         }
 
         String subject = "";
-        Preamble.Field subjectField = preamble.field(Preamble.Kind.SUBJECT);
+        Preamble.Field subjectField = preamble.field(FieldKind.SUBJECT);
         if (subjectField != null) {
             subject = SubjectParser.parse(subjectField.value(body));
             if (subject.isEmpty() && subjectField.value(body).isBlank()) {
@@ -101,7 +101,7 @@ public final class CableParser {
         }
 
         List<Reference> references = List.of();
-        Preamble.Field refField = preamble.field(Preamble.Kind.REF);
+        Preamble.Field refField = preamble.field(FieldKind.REF);
         if (refField != null) {
             ReferenceParser.Citing citing = new ReferenceParser.Citing(source.created().getYear(),
                     source.created().getMonthValue(), ReferenceIds.stationOf(canonical), ReferenceIds.serialOf(canonical));
@@ -109,21 +109,21 @@ public final class CableParser {
         }
 
         Optional<LocalDate> declassify = Optional.empty();
-        Preamble.Field eo = preamble.field(Preamble.Kind.EO);
+        Preamble.Field eo = preamble.field(FieldKind.EO);
         if (eo != null) {
             declassify = EoLineParser.parse(eo.value(body), eo.keyword(), issues);
         }
 
         List<ParagraphParser.Start> starts = ParagraphParser.starts(lines, preamble.endLine());
         int lastStart = starts.isEmpty() ? preamble.endOffset() : starts.get(starts.size() - 1).textStart();
-        Sections.Signer signer = Sections.signer(lines, lastStart);
+        Signature.Signer signer = Signature.signer(lines, lastStart);
         int textEnd = Math.max(signer.offset(), lastStart);
         List<Paragraph> paragraphs = ParagraphParser.paragraphs(lines, starts, textEnd, issues);
 
         ClassifiedByParser.Result classifiedBy = classifiedBy(lines, folded, preamble, issues);
 
-        Sections.Found summary = Sections.summary(lines, folded, starts, preamble.fieldsEnd(), textEnd);
-        Sections.Found comment = Sections.comment(lines, folded, starts, preamble.endOffset(), textEnd);
+        SummaryAndComment.Found summary = SummaryAndComment.summary(lines, folded, starts, preamble.fieldsEnd(), textEnd);
+        SummaryAndComment.Found comment = SummaryAndComment.comment(lines, folded, starts, preamble.endOffset(), textEnd);
 
         return new Cable(source.id(), canonical, source.created(), source.released(), source.classification(),
                 source.origin(), header.partial(), header.header(), tags, tagsAsWritten, subject, references, declassify,
@@ -143,7 +143,7 @@ public final class CableParser {
         }
         int start = lines.start(line);
         int end = lines.end(line);
-        for (Preamble.Kind kind : Preamble.Kind.values()) {
+        for (FieldKind kind : FieldKind.values()) {
             Preamble.Field f = preamble.field(kind);
             if (f != null && f.keyword() >= start && f.keyword() < end) {
                 end = f.keyword();
@@ -188,7 +188,7 @@ public final class CableParser {
     private static ClassifiedByParser.Result classifiedBy(Lines lines, FoldedText folded, Preamble preamble,
             Issues issues) {
         String body = lines.text();
-        Preamble.Field classified = preamble.field(Preamble.Kind.CLASSIFIED_BY);
+        Preamble.Field classified = preamble.field(FieldKind.CLASSIFIED_BY);
         if (classified != null) {
             return ClassifiedByParser.parse(classified.value(body), classified.keyword(), issues);
         }

@@ -14,10 +14,8 @@ import java.util.regex.Pattern;
  * 09TRIPOLI293). Only the first field of each kind counts: partial extracts repeat the preamble (00THEHAGUE1695).
  */
 final class Preamble {
-    enum Kind { EO, TAGS, SUBJECT, REF, CLASSIFIED_BY }
-
     /** A field: where its keyword is, and its value {@code [valueStart, valueEnd)} in the body. */
-    record Field(Kind kind, int keyword, int valueStart, int valueEnd) {
+    record Field(FieldKind kind, int keyword, int valueStart, int valueEnd) {
         String value(String text) {
             return text.substring(valueStart, Math.max(valueStart, valueEnd));
         }
@@ -48,7 +46,7 @@ final class Preamble {
     private static final int MAX_LINES = 120;
     private static final int MIN_WRAPPED_TAGS_LINE = 35;
 
-    private final Map<Kind, Field> fields = new EnumMap<>(Kind.class);
+    private final Map<FieldKind, Field> fields = new EnumMap<>(FieldKind.class);
     private final String text;
     private int endLine;
     private int endOffset;
@@ -57,7 +55,7 @@ final class Preamble {
         this.text = text;
     }
 
-    Field field(Kind kind) {
+    Field field(FieldKind kind) {
         return fields.get(kind);
     }
 
@@ -86,7 +84,7 @@ final class Preamble {
     static Preamble find(Lines lines, FoldedText folded) {
         String text = lines.text();
         Preamble p = new Preamble(text);
-        Kind open = null;
+        FieldKind open = null;
         int keyword = 0;
         int valueStart = 0;
         int lastTagLineLength = 0;
@@ -98,7 +96,7 @@ final class Preamble {
             int start = lines.start(i);
             int end = lines.end(i);
             if (lines.isBlank(i)) {
-                if (open == Kind.REF) {
+                if (open == FieldKind.REF) {
                     int next = lines.nextNonBlank(i + 1);
                     if (next < lines.count() && BULLET_LINE.matcher(lines.line(next)).matches()) {
                         continue;
@@ -114,7 +112,7 @@ final class Preamble {
             int firstKeyword = keywords.next(start, end);
             boolean keywordInLine = firstKeyword >= 0;
             if (!keywordAtStart && !(keywordInLine && isAtLineStart(text, start, firstKeyword))) {
-                boolean refItem = open == Kind.REF
+                boolean refItem = open == FieldKind.REF
                         && (BULLET_LINE.matcher(lines.line(i)).matches() || NUMBERED_REF.matcher(lines.line(i)).matches());
                 if (!refItem && (ParagraphParser.atLineStart(lines, i, 0) != null || isMarkedLine(text, start, end))) {
                     break;
@@ -132,18 +130,18 @@ final class Preamble {
                 lastTagLineLength = end - start;
             } else if (!keywordInLine || firstKeyword > start + leadingBlanks(text, start, end)) {
                 // No keyword opens this line: it continues the open field, or is a line the preamble skips.
-                if (open == Kind.TAGS && !(continuesTags(text, valueStart, start, lastTagLineLength)
+                if (open == FieldKind.TAGS && !(continuesTags(text, valueStart, start, lastTagLineLength)
                         && TAG_LINE.matcher(lines.line(i)).matches() && !HANDLING.matcher(lines.line(i)).matches())) {
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.SUBJECT && isLayout(lines.line(i).strip())) {
+                } else if (open == FieldKind.SUBJECT && isLayout(lines.line(i).strip())) {
                     // "SUBJECT: ... SOUTH AFRICA'S\nNEXT PRESIDENT\nPRETORIA 00000939 001.2 OF 003\n-------" (09PRETORIA939)
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.EO) {
+                } else if (open == FieldKind.EO) {
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.TAGS) {
+                } else if (open == FieldKind.TAGS) {
                     lastTagLineLength = end - start;
                 }
             }
@@ -155,7 +153,7 @@ final class Preamble {
                 open = keywords.kind();
                 keyword = at;
                 valueStart = keywords.end();
-                if (open == Kind.TAGS) {
+                if (open == FieldKind.TAGS) {
                     lastTagLineLength = end - start;
                 }
                 at = keywords.next(valueStart, end);
@@ -234,13 +232,13 @@ final class Preamble {
     }
 
     private static boolean isLayout(String line) {
-        return Sections.isSectionMarker(line) || Sections.isRuleOrHeading(line);
+        return Layout.isSectionMarker(line) || Layout.isRuleOrHeading(line);
     }
 
-    private void close(Kind kind, int keyword, int valueStart, int valueEnd) {
+    private void close(FieldKind kind, int keyword, int valueStart, int valueEnd) {
         Field first = fields.get(kind);
-        if (first == null || kind == Kind.SUBJECT && holdsNoSubject(first)
-                || kind == Kind.CLASSIFIED_BY && first.value(text).isBlank()) {
+        if (first == null || kind == FieldKind.SUBJECT && holdsNoSubject(first)
+                || kind == FieldKind.CLASSIFIED_BY && first.value(text).isBlank()) {
             // "SUBJECT: SUBJECT: COSTA RICA: TITLE III ..." (08SANJOSE1000), "SUBJECT: (C) SUBJECT: BRIEFING ..."
             // (07PARAMARIBO510): the keyword doubled, the second holds the subject; "SUBJECT:..." of a partial extract
             // before the whole preamble (04THEHAGUE281); "Classified By: Classified by Political Officer Ricardo
@@ -281,7 +279,7 @@ final class Preamble {
         return i - start;
     }
 
-    private static String group(Kind kind) {
+    private static String group(FieldKind kind) {
         return switch (kind) {
             case EO -> "eo";
             case TAGS -> "tags";
@@ -291,20 +289,20 @@ final class Preamble {
         };
     }
 
-    private static Kind kindOf(Matcher m) {
+    private static FieldKind kindOf(Matcher m) {
         if (has(m, "tags")) {
-            return Kind.TAGS;
+            return FieldKind.TAGS;
         }
         if (has(m, "subject")) {
-            return Kind.SUBJECT;
+            return FieldKind.SUBJECT;
         }
         if (has(m, "ref")) {
-            return Kind.REF;
+            return FieldKind.REF;
         }
         if (has(m, "eo")) {
-            return Kind.EO;
+            return FieldKind.EO;
         }
-        return Kind.CLASSIFIED_BY;
+        return FieldKind.CLASSIFIED_BY;
     }
 
     private static boolean has(Matcher m, String group) {

@@ -55,9 +55,9 @@ final class ReferenceParser {
         String text = Texts.collapse(value);
         // A page header inside the list, "HARARE 5346 CONFIDENTIAL / PAGE 02 HARARE 05461 01 OF 02 271458Z"
         // (00HARARE5461, 02ROME1196), is no item, and the list goes on after it.
-        text = Sections.removePageHeaders(text);
+        text = Layout.removePageHeaders(text);
         // "STATE 211901 NEW DELHI 00009127 001.2 OF 006" (05NEWDELHI9127): the page's section marker is no item.
-        text = Sections.removeSectionMarkers(text);
+        text = Layout.removeSectionMarkers(text);
         List<Reference> out = new ArrayList<>();
         List<int[]> bullets = bullets(text);
         if (bullets.isEmpty()) {

@@ -33,7 +33,7 @@ final class SubjectParser {
             }
             text = CONTINUATION.matcher(text).replaceAll(" ");
         }
-        String subject = Sections.removePageHeaders(Texts.collapse(text));
+        String subject = Layout.removePageHeaders(Texts.collapse(text));
         // "... MEETS WITH ZIMBABWE CONFIDENTIAL PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER" (00HARARE6677):
         // the page header goes, the subject goes on.
         // "SUBJECT: : MEXICANS DIFFER ..." (08MEXICO3108)
@@ -44,7 +44,7 @@ final class SubjectParser {
         // "... IRGC, MOIS DUBAI 00000049 001.2 OF 003" (08RPODUBAI49): the page's section marker ran into the subject.
         // ("... DEATH IN LIBYA TRIPOLI 00000939 001.2 OF 003 CLASSIFIED" in the re-flowed 09TRIPOLI939: what follows
         // the marker is the next field.)
-        int marker = Sections.firstSectionMarker(subject);
+        int marker = Layout.firstSectionMarker(subject);
         if (marker >= 0) {
             subject = subject.substring(0, marker);
         }
