@@ -116,7 +116,11 @@ public final class CableParser {
 
         List<ParagraphParser.Start> starts = ParagraphParser.starts(lines, preamble.endLine());
         int lastStart = starts.isEmpty() ? preamble.endOffset() : starts.get(starts.size() - 1).textStart();
-        Signature.Signer signer = Signature.signer(lines, lastStart);
+        // A re-flowed body without numbered paragraphs may hold all its text on the line of its last field
+        // ("REF: TRIPOLI 227 ... CLASSIFIED BY: ... End comment. GODFREY" in 08TRIPOLI564): its end is searched too.
+        int signatureFrom = starts.isEmpty() && lines.count() > 0
+                ? Math.min(lastStart, lines.start(lines.count() - 1)) : lastStart;
+        Signature.Signer signer = Signature.signer(lines, signatureFrom);
         int textEnd = Math.max(signer.offset(), lastStart);
         List<Paragraph> paragraphs = ParagraphParser.paragraphs(lines, starts, textEnd, issues);
 

@@ -165,13 +165,16 @@ final class Preamble {
         if (i == lines.count() && !p.fields.isEmpty()) {
             // No paragraph opened the text: the preamble ends with its last field, and what follows is text (and a
             // signer) without numbers ("Ambassador Langdale delivered reftel ..." / "LANGDALE" in 06SANJOSE1196).
+            // The last field of a re-flowed body runs to its end (10LONDON92: 13 lines, "... UK FDI." / "SUSMAN"):
+            // the text starts on the line after its keyword's at the latest.
             int lastEnd = 0;
+            int lastKeyword = 0;
             for (Field f : p.fields.values()) {
                 lastEnd = Math.max(lastEnd, f.valueEnd());
+                lastKeyword = Math.max(lastKeyword, f.keyword());
             }
-            if (lastEnd < text.length()) {
-                i = lines.lineOf(lastEnd);
-            }
+            int after = Math.min(lines.count(), lines.lineOf(lastKeyword) + 1);
+            i = lastEnd < text.length() ? Math.min(lines.lineOf(lastEnd), after) : after;
         }
         p.endLine = i;
         p.endOffset = i < lines.count() ? lines.start(i) : text.length();

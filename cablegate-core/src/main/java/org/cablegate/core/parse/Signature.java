@@ -19,7 +19,14 @@ final class Signature {
      * {@code MULFORD "} (06NEWDELHI4100).
      */
     private static final Pattern LINE_TRAILER = Pattern.compile(
-            "(?:\\s+NNNN\\b.*|\\s+\\d{4}[A-Z]+\\d+ - .*|[\\s\\\\\"]+)$");
+            "(?:\\s+NNNN\\b.*|\\s+\\d{4}[A-Z]+\\d+ - .*|[\\s\\\\\"]+|\\s+\\.|(?:\\s+0)?\\s+\\d{1,2}/\\d{1,2}/\\d{2,4})$");
+    /**
+     * What comes before the surname on the last line of a re-flowed body: the post's website line ({@code Visit
+     * London's Classified Website: XXXXXXXXXXXX LEBARON}, 09LONDON923; {@code ...index. cfm Tuttle}, 07LONDON4045) or a
+     * rule of stars ({@code ******************** CUNNINGHAM}, 09TELAVIV1324).
+     */
+    private static final Pattern BEFORE_NAME = Pattern.compile(
+            "(?:.*(?:Website|Web Site|WEBSITE|cfm|XXXXXXXX|Portal:\\S*)\\W*|\\*+\\s*)");
     private static final Pattern NAME = Pattern.compile(
             "(?:(?:de|van|von|da|del|la|al|bin)[ \\t]+)?"
                     + "[A-Z][A-Za-z'\\-]*\\.?(?:[ \\t]+(?:[A-Z][A-Za-z'\\-]*\\.?|de|van|von|da|del|la|al|bin)){0,3}");
@@ -28,6 +35,7 @@ final class Signature {
                     + "MESSAGE|CABLE|BEGIN|REF|TAGS|SUBJECT|AND|THE|FOR|OF|TO|NNNN|AMEMBASSY|AMCONSUL|IMMEDIATE|PRIORITY|"
                     + "ROUTINE)\\b.*");
     private static final int MAX_SIGNER = 40;
+    private static final String MINIMIZE = "MINIMIZE CONSIDERED ";
 
     /** The signer and where the signature starts (the end of the last paragraph), or the body's end. */
     record Signer(String name, int offset) {}
@@ -54,6 +62,10 @@ final class Signature {
         String line = lines.line(i).strip();
         if (mayHaveLineTrailer(line)) {
             line = LINE_TRAILER.matcher(line).replaceFirst("").strip();
+        }
+        if (line.startsWith(MINIMIZE)) {
+            // "MINIMIZE CONSIDERED MURRAY" (09BRUSSELS537): the handling note, then the name.
+            line = line.substring(MINIMIZE.length()).strip();
         }
         if (lines.start(i) >= from && line.length() <= MAX_SIGNER && isName(line)) {
             // The text ends before downgrading marks above the name: "GP-3\nSACCIO" (66BUENOSAIRES2481).
@@ -83,6 +95,9 @@ final class Signature {
         // (06VATICAN83), "...(http://www.state.sgov.gov/p/sa/newdelhi/) BLAKE" (06NEWDELHI3611), "...index.c fm
         // STAPLETON" (06PARIS7755), "...terrorism.” BURNS" (07IRANRPODUBAI23).
         String surname = capitalsAtEnd(line);
+        if (surname == null) {
+            surname = nameAfterWebsite(line);
+        }
         if (surname != null) {
             int at = text.lastIndexOf(surname, end);
             if (at > from) {
@@ -119,13 +134,34 @@ final class Signature {
         return smallLetters && isName(name) ? name : null;
     }
 
-    /** Whether the end of a line may be end marks ({@link #LINE_TRAILER}): it ends with a blank, a quote or a backslash, or holds NNNN. */
+    /** The name (one or two words) that ends a line after the post's website or a rule of stars, or null. */
+    private static String nameAfterWebsite(String line) {
+        int e = line.length();
+        int s = line.lastIndexOf(' ', e - 1) + 1;
+        int glued = s;
+        while (glued < e && (line.charAt(glued) == 'X' || line.charAt(glued) == '*')) {
+            glued++; // "XXXXXXXXXXXXTUTTLE" (08LONDON3215)
+        }
+        if (glued > s && glued < e) {
+            s = glued;
+        }
+        String name = line.substring(s, e);
+        if (s == 0 || e - s < 2 || e - s > MAX_SIGNER || !Character.isUpperCase(name.charAt(0)) || !isName(name)
+                && !(name.length() == 2 && Texts.isUpperLetter(name.charAt(1)))) {
+            return null;
+        }
+        boolean redaction = name.chars().allMatch(c -> c == 'X');
+        return !redaction && BEFORE_NAME.matcher(line.substring(0, s)).matches() ? name : null;
+    }
+
+    /** Whether the end of a line may be end marks ({@link #LINE_TRAILER}): a quote, backslash, dot or digit, or NNNN. */
     private static boolean mayHaveLineTrailer(String line) {
         if (line.isEmpty()) {
             return false;
         }
         char last = line.charAt(line.length() - 1);
-        return last == '"' || last == '\\' || line.contains(" NNNN") || line.contains(" - ");
+        return last == '"' || last == '\\' || last == '.' || Texts.isDigit(last) || line.contains(" NNNN")
+                || line.contains(" - ");
     }
 
     private static boolean isName(String s) {

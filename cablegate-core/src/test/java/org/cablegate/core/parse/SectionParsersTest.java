@@ -191,6 +191,18 @@ class SectionParsersTest {
     }
 
     @Test
+    void skipsPageHeadersInRecipientListsAndReadsXmtAsTheCollectivesExclusions() {
+        // 09STATE15113, 08STATE116943
+        Header h = HeaderParser.parse("P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z \n"
+                + "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY\nINFO AMCONSUL CASABLANCA PRIORITY\n"
+                + "XMT AMCONSUL JOHANNESBURG\nAMCONSUL JOHANNESBURG\n", issues).header();
+        assertThat(h.to()).containsExactly(
+                new Recipient("", "ALL DIPLOMATIC POSTS COLLECTIVE", "PRIORITY", "", List.of("AMCONSUL JOHANNESBURG")),
+                new Recipient("", "AMEMBASSY TRIPOLI", "PRIORITY", ""));
+        assertThat(h.info()).containsExactly(new Recipient("", "AMCONSUL CASABLANCA", "PRIORITY", ""));
+    }
+
+    @Test
     void readsDeclassificationDates() {
         assertThat(EoLineParser.parse(" DECL: 06/04/2018 ", 0, issues)).contains(LocalDate.of(2018, 6, 4));
         assertThat(EoLineParser.parse(" DECL: 6/4/18", 0, issues)).contains(LocalDate.of(2018, 6, 4));
@@ -235,8 +247,9 @@ class SectionParsersTest {
         assertThat(h.dtg()).isEqualTo("020750Z APR 07");
         assertThat(h.from()).isEqualTo("AMEMBASSY MOSCOW");
         assertThat(h.to()).containsExactly(new Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "8840"));
-        assertThat(h.info()).containsExactly(new Recipient("RUEHZL", "EUROPEAN POLITICAL COLLECTIVE", "PRIORITY", ""),
-                new Recipient("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE", ""));
+        // XMT names the posts left out of the collective above it; a routed line after it is an addressee again.
+        assertThat(h.info()).containsExactly(new Recipient("RUEHZL", "EUROPEAN POLITICAL COLLECTIVE", "PRIORITY", "",
+                List.of("AMCONSUL VLADIVOSTOK")), new Recipient("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE", ""));
         assertThat(r.partial()).isFalse();
         assertThat(issues.list()).isEmpty();
     }
