@@ -89,11 +89,34 @@ public final class CableJson {
         w.endObject();
     }
 
+    private static void orNull(String value, JsonWriter w) {
+        if (value.isEmpty()) {
+            w.nullValue();
+        } else {
+            w.value(value);
+        }
+    }
+
     private static void recipients(List<Recipient> list, JsonWriter w) {
         w.beginArray();
         for (Recipient r : list) {
-            w.beginObject().name("route").value(r.route()).name("name").value(r.name())
-                    .name("precedence").value(r.precedence()).name("mcn").value(r.mcn()).endObject();
+            // An absent route, precedence or MCN is null, not "" (issue 11): a consumer can tell none from empty text.
+            w.beginObject();
+            w.name("route");
+            orNull(r.route(), w);
+            w.name("name").value(r.name());
+            w.name("precedence");
+            orNull(r.precedence(), w);
+            w.name("mcn");
+            orNull(r.mcn(), w);
+            if (!r.excluded().isEmpty()) {
+                w.name("excluded").beginArray();
+                for (String post : r.excluded()) {
+                    w.value(post);
+                }
+                w.endArray();
+            }
+            w.endObject();
         }
         w.endArray();
     }

@@ -19,11 +19,13 @@ import org.cablegate.core.model.ParseIssue;
 final class ClassifiedByParser {
     /** Where the name ends: the reasons, or the E.O. they are under. */
     private static final Pattern CUT = Pattern.compile(
-            "(?i)\\b(?:REASONS?|RSNS?|REASEONS?)\\b|\\b1\\s?[.,/]\\s?[45](?!\\d)|\\bE\\.\\s?O\\.|\\bEO\\s+\\d");
+            "(?i)\\b(?:REASONS?|RSNS?|REASEONS?)\\b|\\b1\\s?[.,/]\\s?[45](?!\\d)|\\bE\\.\\s?O\\.|\\bEO\\s+\\d"
+                    // "FOR REAS / ONS" (03THEHAGUE1865), "for rea / sons" (07RABAT1706): the word broken by the line end
+                    + "|\\bFOR\\s+REA(?:S|SO)?\\s+\\w");
     private static final Pattern SECTION = Pattern.compile("\\b1\\s?[.,/]\\s?([45])(?![\\d.])");
     private static final Pattern TRAILING_WORDS = Pattern.compile("(?i)(?:\\s+(?:for|per|under|with|by))+\\s*$");
     /** The characters every match of CUT starts with, and the words of TRAILING_WORDS: tests before each regex. */
-    private static final String CUT_FIRSTS = "RrEe1";
+    private static final String CUT_FIRSTS = "RrEe1Ff";
     private static final String[] TRAILING = {"for", "per", "under", "with", "by"};
 
     /** Who, and the reasons. */
@@ -31,8 +33,18 @@ final class ClassifiedByParser {
 
     private ClassifiedByParser() {}
 
+    /** "CHARGE D'AFFAIR" / "S ROBERT LUKE": a plural's S wrapped onto the next line, which starts the name. */
+    private static final Pattern WRAPPED_S = Pattern.compile("(?<=[A-Za-z])[ \\t]*\\r?\\n[ \\t]*(?=[Ss][ \\t])");
+    /** A phrase that names no one: "CLASSIFIED BY SECTION 1.5 (B) AND (D)", "Classified by E.O. 12958". */
+    private static final Pattern NO_ONE = Pattern.compile(
+            "(?i)(?:SECTIONS?|PARA(?:GRAPH)?S?|E\\.?\\s?O\\.?|EXECUTIVE\\s+ORDER|REASONS?|AUTHORITY|N/?A|NONE)?");
+
     static Result parse(String value, int offset, Issues issues) {
-        String text = Texts.collapse(value);
+        String text = Texts.collapse(value.indexOf('\n') >= 0 ? WRAPPED_S.matcher(value).replaceAll("") : value);
+        // "Classified By: Classified by DCM ..." when the keyword was read once only.
+        if (text.regionMatches(true, 0, "CLASSIFIED BY", 0, 13)) {
+            text = Texts.stripLeading(text.substring(13).strip(), ":");
+        }
         Matcher cut = CUT.matcher(text).useTransparentBounds(true);
         String by = Texts.findAtWordStart(cut, text, 0, CUT_FIRSTS) ? text.substring(0, cut.start()) : text;
         by = Texts.stripTrailing(by, ".,;:-(");
@@ -40,6 +52,9 @@ final class ClassifiedByParser {
             by = TRAILING_WORDS.matcher(by).replaceFirst("");
         }
         by = Texts.stripTrailing(Texts.stripLeading(by, ":.,-"), ".,;:-(");
+        if (NO_ONE.matcher(by).matches()) {
+            by = "";
+        }
         List<String> reasons = reasons(text);
         if (by.isEmpty()) {
             issues.add(ParseIssue.Kind.CLASSIFIED_BY, "Classified By names no one: " + text, offset);

@@ -31,7 +31,11 @@ final class HeaderParser {
     /** The header and whether the record says it is a partial extract. */
     record Result(Header header, boolean partial) {}
 
-    private enum Mode { NONE, TO, INFO }
+    /** XMT: the lines name posts left out of the collective above, not addressees. */
+    private enum Mode { NONE, TO, INFO, XMT }
+
+    /** {@code XMT AMCONSUL JOHANNESBURG}, {@code XMT/AMEMBASSY KHARTOUM}: the first post a collective leaves out. */
+    private static final Pattern XMT = Pattern.compile("XMT(?:[ \\t]+|/)(\\S.*)");
 
     private HeaderParser() {}
 
@@ -45,6 +49,7 @@ final class HeaderParser {
         List<Recipient> to = new ArrayList<>();
         List<Recipient> info = new ArrayList<>();
         Mode mode = Mode.NONE;
+        Mode listMode = Mode.NONE;
         boolean addressed = false;
         for (int i = 0; i < lines.count(); i++) {
             String line = lines.line(i).strip();
@@ -75,27 +80,44 @@ final class HeaderParser {
             }
             if (line.startsWith("TO") && (m = TO.matcher(line)).matches()) {
                 mode = Mode.TO;
-                add(m.group(1), to);
+                // "TO PAGE 02 STATE 015113 182333Z" / "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY" (09STATE15113): the
+                // page break of the teletype copy, the addressees after it.
+                if (!isPageBreak(m.group(1))) {
+                    add(m.group(1), to);
+                }
                 continue;
             }
             if (line.startsWith("INFO") && (m = INFO.matcher(line)).matches()) {
                 mode = Mode.INFO;
-                add(m.group(1), info);
+                if (!isPageBreak(m.group(1))) {
+                    add(m.group(1), info);
+                }
+                continue;
+            }
+            if (line.startsWith("XMT") && (m = XMT.matcher(line)).matches()) {
+                listMode = mode == Mode.XMT ? listMode : mode;
+                mode = Mode.XMT;
+                exclude(Texts.collapse(m.group(1)), to, info);
                 continue;
             }
             if (line.equals("BT") || line.equals("NNNN")) {
                 mode = Mode.NONE;
                 continue;
             }
-            // Page breaks and XMT (posts left out of a collective) sit inside lists without ending them.
-            if (line.startsWith("PAGE") && PAGE.matcher(line).matches() || line.startsWith("XMT")
-                    || mayBeClassification(line) && CLASSIFICATION_LINE.matcher(line).matches()) {
+            // Page breaks sit inside lists without ending them.
+            if (isPageBreak(line) || mayBeClassification(line) && CLASSIFICATION_LINE.matcher(line).matches()) {
                 continue;
             }
             if (mode == Mode.TO) {
                 add(line, to);
             } else if (mode == Mode.INFO) {
                 add(line, info);
+            } else if (mode == Mode.XMT && hasRoute(line)) {
+                // "XMT AMCONSUL VLADIVOSTOK" / "RUEKJCS/SECDEF WASHDC IMMEDIATE": a routed line is an addressee again.
+                mode = listMode;
+                add(line, mode == Mode.TO ? to : info);
+            } else if (mode == Mode.XMT) {
+                exclude(Texts.collapse(line), to, info);
             }
         }
         if (!text.isBlank() && !partial) {
@@ -107,6 +129,48 @@ final class HeaderParser {
             }
         }
         return new Result(new Header(transmission, precedence, dtg, from, to, info), partial);
+    }
+
+    /** Whether a line opens with a routing indicator and its slash: {@code RUEKJCS/SECDEF WASHDC}. */
+    private static boolean hasRoute(String line) {
+        int slash = line.indexOf('/');
+        if (slash < 3 || slash > 8) {
+            return false;
+        }
+        for (int i = 0; i < slash; i++) {
+            char c = line.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || Texts.isDigit(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPageBreak(String line) {
+        return line.startsWith("PAGE") && PAGE.matcher(line).matches();
+    }
+
+    /**
+     * Records {@code post} as left out of the collective above the XMT line: the last recipient whose name is a
+     * collective ({@code SECURITY OFFICER COLLECTIVE} in 08STATE116943), in INFO or else in TO; the last recipient
+     * when none is.
+     */
+    private static void exclude(String post, List<Recipient> to, List<Recipient> info) {
+        if (post.isEmpty()) {
+            return;
+        }
+        for (List<Recipient> list : List.of(info, to)) {
+            for (int k = list.size() - 1; k >= 0; k--) {
+                if (list.get(k).name().contains("COLLECTIVE")) {
+                    list.set(k, list.get(k).excluding(post));
+                    return;
+                }
+            }
+        }
+        List<Recipient> last = !info.isEmpty() ? info : to;
+        if (!last.isEmpty()) {
+            last.set(last.size() - 1, last.get(last.size() - 1).excluding(post));
+        }
     }
 
     private static void add(String line, List<Recipient> list) {

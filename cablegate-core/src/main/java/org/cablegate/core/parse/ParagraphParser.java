@@ -326,7 +326,7 @@ final class ParagraphParser {
             if (end < s.textStart()) {
                 end = s.textStart();
             }
-            String text = Sections.cleanText(lines, s.textStart(), end);
+            String text = Layout.cleanText(lines, s.textStart(), end);
             out.add(new Paragraph(s.number(), s.marking(), text, s.offset()));
             if (s.number() != previous + 1) {
                 issues.add(ParseIssue.Kind.PARAGRAPHS, "paragraph " + s.number() + " follows paragraph " + previous,

@@ -14,10 +14,8 @@ import java.util.regex.Pattern;
  * 09TRIPOLI293). Only the first field of each kind counts: partial extracts repeat the preamble (00THEHAGUE1695).
  */
 final class Preamble {
-    enum Kind { EO, TAGS, SUBJECT, REF, CLASSIFIED_BY }
-
     /** A field: where its keyword is, and its value {@code [valueStart, valueEnd)} in the body. */
-    record Field(Kind kind, int keyword, int valueStart, int valueEnd) {
+    record Field(FieldKind kind, int keyword, int valueStart, int valueEnd) {
         String value(String text) {
             return text.substring(valueStart, Math.max(valueStart, valueEnd));
         }
@@ -48,13 +46,16 @@ final class Preamble {
     private static final int MAX_LINES = 120;
     private static final int MIN_WRAPPED_TAGS_LINE = 35;
 
-    private final Map<Kind, Field> fields = new EnumMap<>(Kind.class);
+    private final Map<FieldKind, Field> fields = new EnumMap<>(FieldKind.class);
+    private final String text;
     private int endLine;
     private int endOffset;
 
-    private Preamble() {}
+    private Preamble(String text) {
+        this.text = text;
+    }
 
-    Field field(Kind kind) {
+    Field field(FieldKind kind) {
         return fields.get(kind);
     }
 
@@ -67,10 +68,23 @@ final class Preamble {
         return endOffset;
     }
 
+    /**
+     * Where the last field ends, or {@link #endOffset()} if that is sooner: headings between the fields and the first
+     * paragraph ("SUMMARY" over a rule in 00HARARE5461, "SUMMARY. The three-day rebellion ..." in 04BRASILIA1450) are
+     * text, though the preamble runs on to the first paragraph.
+     */
+    int fieldsEnd() {
+        int end = 0;
+        for (Field f : fields.values()) {
+            end = Math.max(end, f.valueEnd());
+        }
+        return fields.isEmpty() ? endOffset : Math.min(end, endOffset);
+    }
+
     static Preamble find(Lines lines, FoldedText folded) {
-        Preamble p = new Preamble();
         String text = lines.text();
-        Kind open = null;
+        Preamble p = new Preamble(text);
+        FieldKind open = null;
         int keyword = 0;
         int valueStart = 0;
         int lastTagLineLength = 0;
@@ -82,7 +96,7 @@ final class Preamble {
             int start = lines.start(i);
             int end = lines.end(i);
             if (lines.isBlank(i)) {
-                if (open == Kind.REF) {
+                if (open == FieldKind.REF) {
                     int next = lines.nextNonBlank(i + 1);
                     if (next < lines.count() && BULLET_LINE.matcher(lines.line(next)).matches()) {
                         continue;
@@ -98,7 +112,7 @@ final class Preamble {
             int firstKeyword = keywords.next(start, end);
             boolean keywordInLine = firstKeyword >= 0;
             if (!keywordAtStart && !(keywordInLine && isAtLineStart(text, start, firstKeyword))) {
-                boolean refItem = open == Kind.REF
+                boolean refItem = open == FieldKind.REF
                         && (BULLET_LINE.matcher(lines.line(i)).matches() || NUMBERED_REF.matcher(lines.line(i)).matches());
                 if (!refItem && (ParagraphParser.atLineStart(lines, i, 0) != null || isMarkedLine(text, start, end))) {
                     break;
@@ -116,18 +130,18 @@ final class Preamble {
                 lastTagLineLength = end - start;
             } else if (!keywordInLine || firstKeyword > start + leadingBlanks(text, start, end)) {
                 // No keyword opens this line: it continues the open field, or is a line the preamble skips.
-                if (open == Kind.TAGS && !(lastTagLineLength >= MIN_WRAPPED_TAGS_LINE
+                if (open == FieldKind.TAGS && !(continuesTags(text, valueStart, start, lastTagLineLength)
                         && TAG_LINE.matcher(lines.line(i)).matches() && !HANDLING.matcher(lines.line(i)).matches())) {
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.SUBJECT && isLayout(lines.line(i).strip())) {
+                } else if (open == FieldKind.SUBJECT && isLayout(lines.line(i).strip())) {
                     // "SUBJECT: ... SOUTH AFRICA'S\nNEXT PRESIDENT\nPRETORIA 00000939 001.2 OF 003\n-------" (09PRETORIA939)
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.EO) {
+                } else if (open == FieldKind.EO) {
                     p.close(open, keyword, valueStart, start);
                     open = null;
-                } else if (open == Kind.TAGS) {
+                } else if (open == FieldKind.TAGS) {
                     lastTagLineLength = end - start;
                 }
             }
@@ -139,7 +153,7 @@ final class Preamble {
                 open = keywords.kind();
                 keyword = at;
                 valueStart = keywords.end();
-                if (open == Kind.TAGS) {
+                if (open == FieldKind.TAGS) {
                     lastTagLineLength = end - start;
                 }
                 at = keywords.next(valueStart, end);
@@ -148,9 +162,39 @@ final class Preamble {
         if (open != null) {
             p.close(open, keyword, valueStart, i < lines.count() ? lines.start(i) : text.length());
         }
+        if (i == lines.count() && !p.fields.isEmpty()) {
+            // No paragraph opened the text: the preamble ends with its last field, and what follows is text (and a
+            // signer) without numbers ("Ambassador Langdale delivered reftel ..." / "LANGDALE" in 06SANJOSE1196).
+            // The last field of a re-flowed body runs to its end (10LONDON92: 13 lines, "... UK FDI." / "SUSMAN"):
+            // the text starts on the line after its keyword's at the latest.
+            int lastEnd = 0;
+            int lastKeyword = 0;
+            for (Field f : p.fields.values()) {
+                lastEnd = Math.max(lastEnd, f.valueEnd());
+                lastKeyword = Math.max(lastKeyword, f.keyword());
+            }
+            int after = Math.min(lines.count(), lines.lineOf(lastKeyword) + 1);
+            i = lastEnd < text.length() ? Math.min(lines.lineOf(lastEnd), after) : after;
+        }
         p.endLine = i;
         p.endOffset = i < lines.count() ? lines.start(i) : text.length();
         return p;
+    }
+
+    /**
+     * Whether a line of tags after the TAGS line {@code [valueStart, lineStart)} continues it: the TAGS line is long
+     * (wrapped, 06PARTO9), ends with a comma, or holds no tag yet ({@code TAGS: } / {@code PGOV, PHUM, ...} in
+     * 09LONDON2178).
+     */
+    private static boolean continuesTags(String text, int valueStart, int lineStart, int lastTagLineLength) {
+        if (lastTagLineLength >= MIN_WRAPPED_TAGS_LINE) {
+            return true;
+        }
+        int e = lineStart;
+        while (e > valueStart && Texts.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e == valueStart || text.charAt(e - 1) == ',';
     }
 
     /**
@@ -191,11 +235,33 @@ final class Preamble {
     }
 
     private static boolean isLayout(String line) {
-        return Sections.isSectionMarker(line) || Sections.isRuleOrHeading(line);
+        return Layout.isSectionMarker(line) || Layout.isRuleOrHeading(line);
     }
 
-    private void close(Kind kind, int keyword, int valueStart, int valueEnd) {
-        fields.putIfAbsent(kind, new Field(kind, keyword, valueStart, valueEnd));
+    private void close(FieldKind kind, int keyword, int valueStart, int valueEnd) {
+        Field first = fields.get(kind);
+        if (first == null || kind == FieldKind.SUBJECT && holdsNoSubject(first)
+                || kind == FieldKind.CLASSIFIED_BY && first.value(text).isBlank()) {
+            // "SUBJECT: SUBJECT: COSTA RICA: TITLE III ..." (08SANJOSE1000), "SUBJECT: (C) SUBJECT: BRIEFING ..."
+            // (07PARAMARIBO510): the keyword doubled, the second holds the subject; "SUBJECT:..." of a partial extract
+            // before the whole preamble (04THEHAGUE281); "Classified By: Classified by Political Officer Ricardo
+            // Zuniga" (05MADRID395).
+            fields.put(kind, new Field(kind, keyword, valueStart, valueEnd));
+        }
+    }
+
+    /** Whether a SUBJECT value is blank, dots, or a portion marking alone ({@code (C)}). */
+    private boolean holdsNoSubject(Field field) {
+        String value = field.value(text).strip();
+        if (value.length() > 2 && value.length() <= 8 && value.charAt(0) == '(' && value.endsWith(")")) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAtLineStart(String text, int start, int at) {
@@ -216,7 +282,7 @@ final class Preamble {
         return i - start;
     }
 
-    private static String group(Kind kind) {
+    private static String group(FieldKind kind) {
         return switch (kind) {
             case EO -> "eo";
             case TAGS -> "tags";
@@ -226,20 +292,20 @@ final class Preamble {
         };
     }
 
-    private static Kind kindOf(Matcher m) {
+    private static FieldKind kindOf(Matcher m) {
         if (has(m, "tags")) {
-            return Kind.TAGS;
+            return FieldKind.TAGS;
         }
         if (has(m, "subject")) {
-            return Kind.SUBJECT;
+            return FieldKind.SUBJECT;
         }
         if (has(m, "ref")) {
-            return Kind.REF;
+            return FieldKind.REF;
         }
         if (has(m, "eo")) {
-            return Kind.EO;
+            return FieldKind.EO;
         }
-        return Kind.CLASSIFIED_BY;
+        return FieldKind.CLASSIFIED_BY;
     }
 
     private static boolean has(Matcher m, String group) {

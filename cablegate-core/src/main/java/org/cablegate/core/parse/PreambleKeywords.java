@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * extracts write "Tags:", "Subject:"): {@code E.O. 12958:}, {@code TAGS:}, {@code SUBJECT:}, {@code REF:},
  * {@code Classified By:}. One instance reads one text.
  *
- * <p>A keyword starts with E, T, S, R or C, and each letter has its own regex; the word at a candidate must be one of
+ * <p>A keyword starts with E, T, S, R or C (or U, for a SUBJECT that lost its S), and each letter has its own regex; the word at a candidate must be one of
  * that keyword's spellings (with its colon where it needs one) before the regex is asked. Candidates are found with
  * indexOf: the words before colons, "class", "e." and "eo". A case-insensitive find() over long re-flowed lines cost
  * most of the parse; then a regex tried at every such letter a fifth of it; then a test of every character a tenth.
@@ -29,6 +29,7 @@ final class PreambleKeywords {
     private static final String[] EO_WORDS = {"EO"};
     private static final String[] TAGS_WORDS = {"TAGS", "TAGE", "TAS", "TGS", "TAG", "TAGSS"};
     private static final String[] SUBJECT_WORDS = {"SUBJECT", "SUBJ", "SUBJET", "SUBEJCT", "SUBJEC", "SUJBECT"};
+    private static final String[] LOST_S_WORDS = {"UBJECT"};
     private static final String[] REF_WORDS = {"REF", "REFS", "REFTEL", "REFTELS"};
     private static final String[] CLASSIFIED_WORDS = {"CLASSIFIED", "CLASSIIED", "CLASSIFED", "CLASSFIED", "CLASSSIFIED"};
 
@@ -38,8 +39,8 @@ final class PreambleKeywords {
     /** In the folded text: "class" opens Classified By, "e." and "eo" an E.O. line. */
     private final Occurrence[] anchors;
     /** One matcher a keyword, made when first needed (most bodies need all five). */
-    private final Matcher[] matchers = new Matcher[Preamble.Kind.values().length];
-    private Preamble.Kind kind;
+    private final Matcher[] matchers = new Matcher[FieldKind.values().length];
+    private FieldKind kind;
     private int keywordEnd;
 
     PreambleKeywords(String text, FoldedText folded) {
@@ -51,7 +52,7 @@ final class PreambleKeywords {
     /** The next keyword in {@code [from, end)}, or -1; then {@link #kind()} and {@link #end()} describe it. */
     int next(int from, int end) {
         for (int i = nextCandidate(from, end); i >= 0; i = nextCandidate(i + 1, end)) {
-            Preamble.Kind candidate = keywordAt(i, end);
+            FieldKind candidate = keywordAt(i, end);
             if (candidate != null) {
                 kind = candidate;
                 return i;
@@ -97,9 +98,9 @@ final class PreambleKeywords {
     }
 
     /** The keyword at {@code i}, matched, or null. */
-    private Preamble.Kind keywordAt(int i, int end) {
+    private FieldKind keywordAt(int i, int end) {
         char c = (char) (text.charAt(i) | 0x20);
-        if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c') {
+        if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c' && c != 'u') {
             return null;
         }
         if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
@@ -110,7 +111,7 @@ final class PreambleKeywords {
                 return null;
             }
         }
-        Preamble.Kind candidate = spelledAt(i, end, c);
+        FieldKind candidate = spelledAt(i, end, c);
         if (candidate == null) {
             return null;
         }
@@ -120,7 +121,7 @@ final class PreambleKeywords {
             case REF -> refStartsAt(i, end);
             default -> matchesRegex(candidate, i, end);
         };
-        if (found && candidate != Preamble.Kind.EO && candidate != Preamble.Kind.CLASSIFIED_BY) {
+        if (found && candidate != FieldKind.EO && candidate != FieldKind.CLASSIFIED_BY) {
             keywordEnd = text.indexOf(':', i) + 1;
         }
         return found ? candidate : null;
@@ -136,7 +137,7 @@ final class PreambleKeywords {
         }
         char before = text.charAt(i - 1);
         if (before >= 0x80) {
-            return matchesRegex(Preamble.Kind.REF, i, end);
+            return matchesRegex(FieldKind.REF, i, end);
         }
         boolean boundary = !(isAsciiLetter(before) || Texts.isDigit(before) || before == '_');
         int wordEnd = i;
@@ -148,7 +149,7 @@ final class PreambleKeywords {
         return boundary || capitals;
     }
 
-    private boolean matchesRegex(Preamble.Kind kind, int i, int end) {
+    private boolean matchesRegex(FieldKind kind, int i, int end) {
         Matcher m = matcher(kind);
         if (m.region(i, end).lookingAt()) {
             keywordEnd = m.end();
@@ -158,7 +159,7 @@ final class PreambleKeywords {
     }
 
     /** The kind of the keyword {@link #next} found. */
-    Preamble.Kind kind() {
+    FieldKind kind() {
         return kind;
     }
 
@@ -171,7 +172,7 @@ final class PreambleKeywords {
      * The keyword whose spelling is at {@code i} (its first letter, lower case, is {@code c}), followed by its colon
      * where it needs one; null if none. Most words of a re-flowed preamble ("such", "reform", "the state.") fail here.
      */
-    private Preamble.Kind spelledAt(int i, int end, char c) {
+    private FieldKind spelledAt(int i, int end, char c) {
         int wordEnd = i;
         while (wordEnd < end && isAsciiLetter(text.charAt(wordEnd))) {
             wordEnd++;
@@ -179,16 +180,19 @@ final class PreambleKeywords {
         return switch (c) {
             // E.O. / E. O. / EO 12958 ("the state." ends with "e." too)
             case 'e' -> wordEnd == i + 1 && isDottedO(wordEnd, end) || isOneOf(i, wordEnd, EO_WORDS)
-                    ? Preamble.Kind.EO : null;
-            case 't' -> isOneOf(i, wordEnd, TAGS_WORDS) && colonAfterBlanks(wordEnd, end) ? Preamble.Kind.TAGS : null;
+                    ? FieldKind.EO : null;
+            case 't' -> isOneOf(i, wordEnd, TAGS_WORDS) && colonAfterBlanks(wordEnd, end) ? FieldKind.TAGS : null;
             case 's' -> isOneOf(i, wordEnd, SUBJECT_WORDS) && colonAfterBlanks(wordEnd, end)
-                    ? Preamble.Kind.SUBJECT : null;
-            case 'r' -> isOneOf(i, wordEnd, REF_WORDS) && colonAfterBlanks(wordEnd, end) ? Preamble.Kind.REF : null;
-            default -> isOneOf(i, wordEnd, CLASSIFIED_WORDS) ? Preamble.Kind.CLASSIFIED_BY : null;
+                    ? FieldKind.SUBJECT : null;
+            case 'r' -> isOneOf(i, wordEnd, REF_WORDS) && colonAfterBlanks(wordEnd, end) ? FieldKind.REF : null;
+            // "UBJECT:" with its first letter lost, at a line start only (08MANAMA117, 09TRIPOLI925)
+            case 'u' -> (i == 0 || text.charAt(i - 1) == '\n') && isOneOf(i, wordEnd, LOST_S_WORDS)
+                    && colonAfterBlanks(wordEnd, end) ? FieldKind.SUBJECT : null;
+            default -> isOneOf(i, wordEnd, CLASSIFIED_WORDS) ? FieldKind.CLASSIFIED_BY : null;
         };
     }
 
-    private Matcher matcher(Preamble.Kind kind) {
+    private Matcher matcher(FieldKind kind) {
         Matcher m = matchers[kind.ordinal()];
         if (m == null) {
             Pattern pattern = switch (kind) {

@@ -50,6 +50,8 @@ public final class ReferenceIds {
     private final Map<String, String> aliases;
     /** The most letters a place can have: the longest station, misspelling or alias. */
     private final int longestName;
+    /** The whole set's ids with their months, when known: what a REF without a year can mean (see {@link KnownIds}). */
+    private final KnownIds known;
 
     ReferenceIds(Set<String> stations, Map<String, String> typos, Map<String, String> aliases) {
         this.stations = Collections.unmodifiableNavigableSet(new TreeSet<>(stations));
@@ -57,6 +59,40 @@ public final class ReferenceIds {
         this.aliases = Map.copyOf(aliases);
         this.longestName = Stream.of(stations, typos.keySet(), aliases.keySet()).flatMap(Set::stream)
                 .mapToInt(String::length).max().orElse(0);
+        this.known = KnownIds.NONE;
+    }
+
+    private ReferenceIds(ReferenceIds tables, KnownIds known) {
+        this.stations = tables.stations;
+        this.typos = tables.typos;
+        this.aliases = tables.aliases;
+        this.longestName = tables.longestName;
+        this.known = known;
+    }
+
+    /**
+     * These stations with the whole set's id list: a REF without a year then never names a cable created after the
+     * citing one ({@code new CableParser(ReferenceIds.standard().withKnownIds(KnownIds.read(cable2month)))}).
+     */
+    public ReferenceIds withKnownIds(KnownIds ids) {
+        return new ReferenceIds(this, ids);
+    }
+
+    /** The id list these ids know, {@link KnownIds#NONE} by default. */
+    public KnownIds knownIds() {
+        return known;
+    }
+
+    /** The station of a well-formed id ({@code 09TRIPOLI2} → {@code TRIPOLI}), or empty. */
+    static String stationOf(String id) {
+        String station = wellFormedStation(id);
+        return station == null ? "" : station;
+    }
+
+    /** The serial of a well-formed id ({@code 09TRIPOLI2} → 2), or -1. */
+    static long serialOf(String id) {
+        String station = wellFormedStation(id);
+        return station == null ? -1 : Long.parseLong(id.substring(2 + station.length()));
     }
 
     /** The station list shipped with the parser (282 stations from all 251,287 ids). */

@@ -31,9 +31,19 @@ final class TagsParser {
     static Result parse(String value, int offset, Issues issues) {
         List<String> written = tokens(value);
         Set<String> fixed = new LinkedHashSet<>();
-        for (String tag : written) {
+        for (int k = 0; k < written.size(); k++) {
+            String tag = written.get(k);
             if (tag.indexOf(' ') >= 0) {
-                fixed.add(tag); // a person: CLINTON, HILLARY
+                fixed.add(tag.toUpperCase(Locale.ROOT)); // a person: CLINTON, HILLARY
+                continue;
+            }
+            if (k + 2 < written.size() && tag.equalsIgnoreCase("OVIP") && isNamePart(written.get(k + 1))
+                    && isNamePart(written.get(k + 2))) {
+                // "OVIP CLINTON HILLARY" (09PARTO40301), "OVIP RICE CONDOLEEZZA" (06PARTO9): the person without
+                // brackets, one tag as "OVIP (CLINTON, HILLARY)" gives it. Written as the site linked it, word by word.
+                fixed.add("OVIP");
+                fixed.add((written.get(k + 1) + ", " + written.get(k + 2)).toUpperCase(Locale.ROOT));
+                k += 2;
                 continue;
             }
             String upper = tag.toUpperCase(Locale.ROOT);
@@ -56,6 +66,25 @@ final class TagsParser {
             fixed.add(upper);
         }
         return new Result(written, new ArrayList<>(fixed));
+    }
+
+    /** Whether {@code token} is a tag of the vocabulary as it is written, in capitals ({@code PGOV}, not {@code pgov}). */
+    static boolean isKnown(String token) {
+        return KNOWN.contains(token);
+    }
+
+    /** A word of a person's name after OVIP: letters only, three or more, and no known tag or misspelt one. */
+    private static boolean isNamePart(String token) {
+        if (token.length() < 3 || token.indexOf(' ') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        String upper = token.toUpperCase(Locale.ROOT);
+        return !KNOWN.contains(upper) && !FIXES.containsKey(upper) && split(upper) == null;
     }
 
     /** Splits on white space and commas, keeping a bracketed group as one tag. */

@@ -22,6 +22,26 @@ class CableParserTest {
     }
 
     @Test
+    void readsASummaryWithoutHeadingUpToItsEnd() {
+        // 04MADRID527: the first paragraph ends with "End Summary", no heading opens it.
+        Cable c = parse("04MADRID527", "", "SUBJECT: POLLS\n\n1. (C) Polls one month before the election continue to"
+                + " point to victory. It is Rajoy's race to\nlose. End\nSummary.\n\n2. (C) The campaign opened.\n");
+        assertThat(c.summary()).isEqualTo("Polls one month before the election continue to point to victory. It is"
+                + " Rajoy's race to lose.");
+    }
+
+    @Test
+    void readsTheWaysASummaryOpens() {
+        assertThat(parse("09LONDON333", "", "SUBJECT: AVIATION\n\n1. (SBU) Summary/Comment: The UK will present a"
+                + " draft. End Summary/Comment.\n\n2. (SBU) More.\n").summary()).isEqualTo("The UK will present a draft.");
+        assertThat(parse("04COLOMBO1857", "", "SUBJECT: VISIT\n\n------- SUMMARY -------\n\n1. (C) The visit yielded"
+                + " loans.\n\n2. (C) More.\n").summary()).isEqualTo("The visit yielded loans.");
+        // 06PARIS7424: a heading over a rule, then the keyword once more in the paragraph.
+        assertThat(parse("06PARIS7424", "", "SUBJECT: ROYAL\n\nSUMMARY\n-------\n1. (C) SUMMARY: Royal won. End"
+                + " summary.\n\n2. (C) More.\n").summary()).isEqualTo("Royal won.");
+    }
+
+    @Test
     void findsParagraphsRunTogetherOnOneLine() {
         // 08MOSCOW1647 paragraphs 11-12 and 23-25.
         Cable c = parse("08MOSCOW1647", "", "SUBJECT: SCENESETTER\n\n11.(SBU) Expanded \"Operation Channel\": It is"

@@ -111,7 +111,7 @@ class FastPathsTest {
     void removesSectionMarkersAsFindDid() {
         for (int k = 0; k < CASES; k++) {
             String text = Texts.collapse(text(10));
-            assertThat(Sections.removeSectionMarkers(text)).as("[%s]", text).isEqualTo(removeMarkersByFind(text));
+            assertThat(Layout.removeSectionMarkers(text)).as("[%s]", text).isEqualTo(removeMarkersByFind(text));
         }
     }
 
@@ -219,17 +219,17 @@ class FastPathsTest {
         return -1;
     }
 
-    private static Preamble.Kind kindOf(Matcher m) {
+    private static FieldKind kindOf(Matcher m) {
         if (m.group("tags") != null) {
-            return Preamble.Kind.TAGS;
+            return FieldKind.TAGS;
         }
         if (m.group("subject") != null) {
-            return Preamble.Kind.SUBJECT;
+            return FieldKind.SUBJECT;
         }
         if (m.group("ref") != null) {
-            return Preamble.Kind.REF;
+            return FieldKind.REF;
         }
-        return m.group("eo") != null ? Preamble.Kind.EO : Preamble.Kind.CLASSIFIED_BY;
+        return m.group("eo") != null ? FieldKind.EO : FieldKind.CLASSIFIED_BY;
     }
 
     private static int nextDigitRunByCharLoop(String text, int from, int digits) {

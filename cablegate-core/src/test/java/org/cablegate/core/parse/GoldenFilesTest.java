@@ -18,6 +18,7 @@ import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.model.SourceFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Real cables beside the record they must parse to: {@code parse/golden/<ID>.txt} holds the fields of a SourceCable
  * (metadata lines, then {@code === header ===} and the header, then {@code === body ===} and the body to the end of the
  * file), {@code <ID>.expected.json} the CableJson without the raw texts. Every expected file was read against its cable
- * by hand. Chosen: 08MOSCOW1647 (32 paragraphs, run together on some lines), 05BRASILIA2619 (a partial extract),
- * 66BUENOSAIRES2481 (1966, no routing indicators), 06LAPAZ906 (a REF list with a multi-word place),
- * 08ECTION01OF02MANAMA492 (a malformed id, glued TAGS and TO).
+ * by hand. Why each case is there is one line of the folder's README.md (the class of issue 11 it shows, and what),
+ * which {@link #everyCaseSaysWhyItIsThere} holds to; made-up cases for layouts the corpus lacks are named
+ * {@code synthetic-<what>.txt}.
  *
  * <p>To rewrite the expected files after a deliberate change: {@code -Dgolden.update=true}, then read the diff.
  */
@@ -57,6 +58,16 @@ class GoldenFilesTest {
             return;
         }
         assertThat(json.toString()).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyCaseSaysWhyItIsThere() throws IOException, URISyntaxException {
+        String readme = Files.readString(folder().resolve("README.md"), StandardCharsets.UTF_8);
+        List<String> unexplained = cables().filter(id -> !readme.contains("- `" + id + "` — ")).toList();
+        assertThat(unexplained).as("golden cases without a line in parse/golden/README.md").isEmpty();
+        for (String id : ids()) {
+            assertThat(folder().resolve(id + ".expected.json")).as("expected JSON of " + id).exists();
+        }
     }
 
     static SourceCable read(Path file) throws IOException {

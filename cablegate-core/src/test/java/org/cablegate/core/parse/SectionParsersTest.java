@@ -46,9 +46,10 @@ class SectionParsersTest {
     }
 
     @Test
-    void dropsTheMarkingOfASubject() {
+    void keepsTheMarkingOfASubjectAsWritten() {
+        // The 2011 site's titles carry it too (04TRIPOLI31).
         assertThat(SubjectParser.parse(" (C) CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT \nHAPPY "))
-                .isEqualTo("CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY");
+                .isEqualTo("(C) CHIRAC VISIT TO LIBYA MODESTLY SUCCESSFUL, BUT NOT HAPPY");
         assertThat(SubjectParser.parse(" DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA TRIPOLI 00000939"
                 + " 001.2 OF 003 CLASSIFIED ")).isEqualTo("DEADLY DRIVING HABITS: ACCIDENTS THIRD CAUSE OF DEATH IN LIBYA");
     }
@@ -91,6 +92,114 @@ class SectionParsersTest {
     void readsADoubledBulletAsOne() {
         assertThat(ReferenceParser.parse("A. A) STATE 144222", 2005, ids, 0, issues))
                 .containsExactly(new Reference("A", "05STATE144222", "STATE 144222"));
+    }
+
+    @Test
+    void readsBulletsGluedToTheStationAndLettersTypedTwice() {
+        // 07STATE152317, 07REYKJAVIK256, 04BRASILIA1450, 06BOGOTA9120
+        assertThat(ReferenceParser.parse("(A)STATE 071143, (B)STATE 073601, (C)STATE 72896, (D)BEIJING \n5361, (E) STATE"
+                + " 148514", 2007, ids, 0, issues)).extracting(Reference::bullet, Reference::id).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("A", "07STATE71143"),
+                        org.assertj.core.groups.Tuple.tuple("B", "07STATE73601"),
+                        org.assertj.core.groups.Tuple.tuple("C", "07STATE72896"),
+                        org.assertj.core.groups.Tuple.tuple("D", "07BEIJING5361"),
+                        org.assertj.core.groups.Tuple.tuple("E", "07STATE148514"));
+        assertThat(ReferenceParser.parse("(A)STATE 118258, (B)STATE 146306, (B)STATE 178055", 2007, ids, 0, issues))
+                .extracting(Reference::id).containsExactly("07STATE118258", "07STATE146306", "07STATE178055");
+        assertThat(ReferenceParser.parse("A)Brasilia 1073 B)Brasilia 011", 2004, ids, 0, issues))
+                .extracting(Reference::id).containsExactly("04BRASILIA1073", "04BRASILIA11");
+        assertThat(ReferenceParser.parse("A. A.BOGOTA 5486 \n\n \u00b6B. B.BOGOTA 7731", 2006, ids, 0, issues))
+                .containsExactly(new Reference("A", "06BOGOTA5486", "BOGOTA 5486"),
+                        new Reference("B", "06BOGOTA7731", "BOGOTA 7731"));
+        // U.S. and E.O. stay words.
+        assertThat(ReferenceParser.parse("U.S.-EU TALKS OF 3/4", 2006, ids, 0, issues))
+                .containsExactly(new Reference("", "", "U.S.-EU TALKS OF 3/4"));
+    }
+
+    @Test
+    void skipsPageHeadersAndSectionMarkersInsideTheList() {
+        // 02ROME1196: the list goes on after the page header.
+        assertThat(ReferenceParser.parse("A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME"
+                + " 1098  C. ROME 894", 2002, ids, 0, issues)).containsExactly(
+                        new Reference("A", "02STATE40721", "STATE 40721"), new Reference("B", "02ROME1098", "ROME 1098"),
+                        new Reference("C", "02ROME894", "ROME 894"));
+        // 05NEWDELHI9127: the page's section marker is no citation.
+        assertThat(ReferenceParser.parse("STATE 211901 \nNEW DELHI 00009127  001.2 OF 006", 2005, ids, 0, issues))
+                .containsExactly(new Reference("", "05STATE211901", "STATE 211901"));
+    }
+
+    @Test
+    void readsSerialListsCountryCodesGluedPlacesAndLongSerials() {
+        assertThat(ReferenceParser.citations("TRIPOLI 33, 53", 2006, ids)).containsExactly("06TRIPOLI33", "06TRIPOLI53");
+        assertThat(ReferenceParser.citations("STATE 12, 13 AND 14", 2006, ids))
+                .containsExactly("06STATE12", "06STATE13", "06STATE14");
+        // A year after the comma opens the next citation (05VATICAN514).
+        assertThat(ReferenceParser.citations("05 ROME 2543, 03 ROME 4859", 2005, ids))
+                .containsExactly("05ROME2543", "03ROME4859");
+        assertThat(ReferenceParser.citations("MADRID SP 0307", 2005, ids)).containsExactly("05MADRID307");
+        assertThat(ReferenceParser.citations("BEIJING5237", 2008, ids)).containsExactly("08BEIJING5237");
+        assertThat(ReferenceParser.citations("RECIFE 00000074", 2005, ids)).containsExactly("05RECIFE74");
+        assertThat(ReferenceParser.citations("2009 CAIRO 2394", 2010, ids)).containsExactly("09CAIRO2394");
+        assertThat(ReferenceParser.citations("08 RIO DE JAN 138", 2009, ids)).containsExactly("08RIODEJANEIRO138");
+        assertThat(ReferenceParser.citations("HK 03591", 2009, ids)).containsExactly("09HONGKONG3591");
+    }
+
+    @Test
+    void endsASubjectWhereTheNextFieldRanIntoIt() {
+        assertThat(SubjectParser.parse(" SCENESETTER FOR AMBASSADOR CROCKER\u2019S VISIT TO CAIROClassified By: DEPUTY CHIEF"))
+                .isEqualTo("SCENESETTER FOR AMBASSADOR CROCKER\u2019S VISIT TO CAIRO");
+        assertThat(SubjectParser.parse(" Ex-Governor Can Still Beat Lula SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT"))
+                .isEqualTo("Ex-Governor Can Still Beat Lula");
+        assertThat(SubjectParser.parse(" AID REQUEST This is an action request. Please")).isEqualTo("AID REQUEST");
+        assertThat(SubjectParser.parse(" EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ REF 09 CAIRO 0173"))
+                .isEqualTo("EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ");
+        assertThat(SubjectParser.parse(" MEETS WITH ZIMBABWE CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z\n"
+                + "OPPOSITION LEADER")).isEqualTo("MEETS WITH ZIMBABWE OPPOSITION LEADER");
+    }
+
+    @Test
+    void joinsBackslashContinuationsAndDecodesEntities() {
+        assertThat(SubjectParser.parse(" LITTLE PROGRESS AND MUCH CONFUSION AND FRUSTRATION \\\nLEAD TO ADJOURNMENT \\\n \\\n"
+                + "REF: A) GENEVA 1")).isEqualTo("LITTLE PROGRESS AND MUCH CONFUSION AND FRUSTRATION LEAD TO ADJOURNMENT");
+        assertThat(SubjectParser.parse(" CROCKER&#8217;S VISIT &amp; MORE")).isEqualTo("CROCKER\u2019S VISIT & MORE");
+    }
+
+    @Test
+    void readsPersonTagsWithoutBrackets() {
+        TagsParser.Result r = TagsParser.parse(" OVIP CLINTON HILLARY PREL SNAR MX", 0, issues);
+        assertThat(r.asWritten()).containsExactly("OVIP", "CLINTON", "HILLARY", "PREL", "SNAR", "MX");
+        assertThat(r.fixed()).containsExactly("OVIP", "CLINTON, HILLARY", "PREL", "SNAR", "MX");
+        // One word after OVIP is no person of two: OVIP WWARD (09TRIPOLI201).
+        assertThat(TagsParser.parse("OVIP WWARD PREL PGOV", 0, issues).fixed())
+                .containsExactly("OVIP", "WWARD", "PREL", "PGOV");
+        assertThat(TagsParser.parse("ovip (steinberg, james b.) prel", 0, issues).fixed())
+                .containsExactly("OVIP", "STEINBERG, JAMES B.", "PREL");
+    }
+
+    @Test
+    void readsClassifiedByDoubledWrappedOrNamingNoOne() {
+        assertThat(ClassifiedByParser.parse(" Classified by Political Officer Ricardo Zuniga; reasons\n1.4 (B) and (D)", 0,
+                issues).by()).isEqualTo("Political Officer Ricardo Zuniga");
+        assertThat(ClassifiedByParser.parse(" CHARGE D'AFFAIR\nS ROBERT LUKE FOR REASONS 1.4 (B) AND (D).", 0, issues))
+                .isEqualTo(new ClassifiedByParser.Result("CHARGE D'AFFAIRS ROBERT LUKE", List.of("1.4(b)", "1.4(d)")));
+        assertThat(ClassifiedByParser.parse(" CHARGE D'AFFAIRES DANNY R. RUSSEL FOR REAS\nONS 1.5 (B) AND (D)", 0, issues)
+                .by()).isEqualTo("CHARGE D'AFFAIRES DANNY R. RUSSEL");
+        assertThat(ClassifiedByParser.parse(" SECTION 1.5 (B) AND (D).", 9, issues))
+                .isEqualTo(new ClassifiedByParser.Result("", List.of("1.5(b)", "1.5(d)")));
+        assertThat(issues.list()).contains(new ParseIssue(ParseIssue.Kind.CLASSIFIED_BY,
+                "Classified By names no one: SECTION 1.5 (B) AND (D).", 9));
+    }
+
+    @Test
+    void skipsPageHeadersInRecipientListsAndReadsXmtAsTheCollectivesExclusions() {
+        // 09STATE15113, 08STATE116943
+        Header h = HeaderParser.parse("P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z \n"
+                + "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY\nINFO AMCONSUL CASABLANCA PRIORITY\n"
+                + "XMT AMCONSUL JOHANNESBURG\nAMCONSUL JOHANNESBURG\n", issues).header();
+        assertThat(h.to()).containsExactly(
+                new Recipient("", "ALL DIPLOMATIC POSTS COLLECTIVE", "PRIORITY", "", List.of("AMCONSUL JOHANNESBURG")),
+                new Recipient("", "AMEMBASSY TRIPOLI", "PRIORITY", ""));
+        assertThat(h.info()).containsExactly(new Recipient("", "AMCONSUL CASABLANCA", "PRIORITY", ""));
     }
 
     @Test
@@ -138,8 +247,9 @@ class SectionParsersTest {
         assertThat(h.dtg()).isEqualTo("020750Z APR 07");
         assertThat(h.from()).isEqualTo("AMEMBASSY MOSCOW");
         assertThat(h.to()).containsExactly(new Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "8840"));
-        assertThat(h.info()).containsExactly(new Recipient("RUEHZL", "EUROPEAN POLITICAL COLLECTIVE", "PRIORITY", ""),
-                new Recipient("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE", ""));
+        // XMT names the posts left out of the collective above it; a routed line after it is an addressee again.
+        assertThat(h.info()).containsExactly(new Recipient("RUEHZL", "EUROPEAN POLITICAL COLLECTIVE", "PRIORITY", "",
+                List.of("AMCONSUL VLADIVOSTOK")), new Recipient("RUEKJCS", "SECDEF WASHDC", "IMMEDIATE", ""));
         assertThat(r.partial()).isFalse();
         assertThat(issues.list()).isEmpty();
     }

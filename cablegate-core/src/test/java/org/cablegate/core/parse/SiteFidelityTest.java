@@ -30,10 +30,14 @@ import org.junit.jupiter.api.Test;
  * wrong and are counted apart, not against the parser:
  * <ul>
  *   <li>the site linked only the first line of a wrapped TAGS line (06PARTO9 {@code ... LE} / {@code SY, IS}) and
- *       linked nothing on a TAGS line without a colon ({@code TAGS PGOV, ELAB, EU} in 06PARIS5975);</li>
- *   <li>the page title carries only the first line of a wrapped subject (06COPENHAGEN1327), and on re-flowed pages the
- *       whole line, REF list included (08LONDON3038).</li>
+ *       linked nothing on a TAGS line without a colon ({@code TAGS PGOV, ELAB, EU} in 06PARIS5975), and linked the
+ *       halves of a hyphenated tag apart ({@code ZANU-PF} in 00HARARE5461);</li>
+ *   <li>the page title carries only the first line of a wrapped subject (06COPENHAGEN1327), the backslash of a
+ *       continued line (04BOGOTA11339, compared without it), and on re-flowed pages the whole line, REF list included (08LONDON3038); it
+ *       keeps a doubled keyword ({@code SUBJECT: SUBJECT: ...}, 08SANJOSE1000); some titles are empty (09CAIRO200),
+ *       and a few took the wrong text ({@link #SITE_SUBJECT_FAULTS}).</li>
  * </ul>
+ * Every other subject disagreement is a parser fault: the report lists them as {@code SUBJECT}.
  */
 @Tag("corpus")
 class SiteFidelityTest {
@@ -51,11 +55,15 @@ class SiteFidelityTest {
         int tagsEqual = 0;
         int tagsSiteWrapped = 0;
         int tagsSiteCase = 0;
+        int tagsSiteHyphen = 0;
         int tagsSiteUnlinked = 0;
         int subjectPages = 0;
         int subjectEqual = 0;
         int subjectSiteFirstLine = 0;
         int subjectSiteMangled = 0;
+        int subjectSiteNone = 0;
+        int subjectSiteBackslash = 0;
+        int subjectSiteKnown = 0;
         int anchorPages = 0;
         int anchorsFound = 0;
         int anchorsSiteWrong = 0;
@@ -82,6 +90,10 @@ class SiteFidelityTest {
                     tagsSiteCase++;
                     report.add("TAGS-SITE-CASE " + c.id() + ": the site wrote in capitals " + t.tags() + " the tags "
                             + c.tagsAsWritten());
+                } else if (splitHyphens(c.tagsAsWritten()).equals(t.tags())) {
+                    tagsSiteHyphen++;
+                    report.add("TAGS-SITE-HYPHEN " + c.id() + ": the site linked the halves of a hyphenated tag "
+                            + t.tags() + ", parsed " + c.tagsAsWritten());
                 } else if (isStrictPrefix(t.tags(), c.tagsAsWritten())) {
                     tagsSiteWrapped++;
                     report.add("TAGS-SITE-WRAP " + c.id() + ": site linked the first line only " + t.tags()
@@ -95,6 +107,12 @@ class SiteFidelityTest {
             }
 
             String siteSubject = Texts.collapse(t.subject());
+            if (siteSubject.endsWith(" \\")) {
+                // The site kept the backslash that continues the line (04BOGOTA11339 "... FRUSTRATION \"); the parser
+                // joins the lines without it. Compared without it.
+                siteSubject = siteSubject.substring(0, siteSubject.length() - 2);
+                subjectSiteBackslash++;
+            }
             if (!siteSubject.isEmpty() || !c.subject().isEmpty()) {
                 subjectPages++;
                 if (c.subject().equals(siteSubject)) {
@@ -106,6 +124,14 @@ class SiteFidelityTest {
                     subjectSiteMangled++;
                     report.add("SUBJECT-SITE-MANGLED " + c.id() + ": site [" + siteSubject + "] parsed [" + c.subject()
                             + "]");
+                } else if (siteSubject.isEmpty()) {
+                    subjectSiteNone++;
+                    report.add("SUBJECT-SITE-NONE " + c.id() + ": the site's title has no subject, parsed ["
+                            + c.subject() + "]");
+                } else if (SITE_SUBJECT_FAULTS.containsKey(c.id())) {
+                    subjectSiteKnown++;
+                    report.add("SUBJECT-SITE-KNOWN " + c.id() + ": " + SITE_SUBJECT_FAULTS.get(c.id()) + ": site ["
+                            + siteSubject + "] parsed [" + c.subject() + "]");
                 } else {
                     report.add("SUBJECT " + c.id() + ": site [" + siteSubject + "] parsed [" + c.subject() + "]");
                 }
@@ -136,8 +162,9 @@ class SiteFidelityTest {
             }
         }
         double metadataShare = 100.0 * metadata / pages;
-        double tagShare = 100.0 * (tagsEqual + tagsSiteWrapped + tagsSiteCase) / tagPages;
-        double subjectShare = 100.0 * (subjectEqual + subjectSiteFirstLine + subjectSiteMangled) / subjectPages;
+        double tagShare = 100.0 * (tagsEqual + tagsSiteWrapped + tagsSiteCase + tagsSiteHyphen) / tagPages;
+        double subjectShare = 100.0 * (subjectEqual + subjectSiteFirstLine + subjectSiteMangled + subjectSiteNone
+                + subjectSiteKnown) / subjectPages;
         double anchorShare = 100.0 * (anchorsFound + anchorsSiteWrong) / anchorPages;
         List<String> summary = List.of(
                 String.format("pages: %d", pages),
@@ -145,8 +172,9 @@ class SiteFidelityTest {
                         metadata, pages, metadataShare),
                 String.format("tagsAsWritten equal the site's linked tags: %d/%d = %.2f%% exactly; %.2f%% counting %d pages"
                         + " where the site linked only the first line of a wrapped TAGS line and %d where it wrote"
-                        + " lower-case tags in capitals", tagsEqual, tagPages, 100.0 * tagsEqual / tagPages, tagShare,
-                        tagsSiteWrapped, tagsSiteCase),
+                        + " lower-case tags in capitals and %d where it linked the halves of a hyphenated tag",
+                        tagsEqual, tagPages, 100.0 * tagsEqual / tagPages, tagShare, tagsSiteWrapped, tagsSiteCase,
+                        tagsSiteHyphen),
                 String.format("  + %d pages where the site linked no tag (TAGS without colon, lower case) and the parser"
                         + " read some", tagsSiteUnlinked),
                 String.format("subject equals the site's title subject: %d/%d = %.2f%% exactly; %.2f%% counting %d pages"
@@ -154,7 +182,10 @@ class SiteFidelityTest {
                         100.0 * subjectEqual / subjectPages, 100.0 * (subjectEqual + subjectSiteFirstLine) / subjectPages,
                         subjectSiteFirstLine),
                 String.format("  %.2f%% counting also %d titles the site mangled (first character dropped, leaving"
-                        + " \"C) \" of a marking; a <br> or <strong> left in)", subjectShare, subjectSiteMangled),
+                        + " \"C) \" of a marking; a <br> or <strong> left in; the keyword doubled), %d titles without"
+                        + " a subject and %d known site faults; %d titles compared without the backslash of a"
+                        + " continued line",
+                        subjectShare, subjectSiteMangled, subjectSiteNone, subjectSiteKnown, subjectSiteBackslash),
                 String.format("every anchored paragraph found: %d/%d pages = %.2f%% exactly; %.2f%% counting %d pages where"
                         + " the site anchored a number at the start of a wrapped line", anchorsFound, anchorPages,
                         100.0 * anchorsFound / anchorPages, anchorShare, anchorsSiteWrong));
@@ -173,10 +204,31 @@ class SiteFidelityTest {
         assertThat(anchorShare).as("anchored paragraphs").isGreaterThanOrEqualTo(99.0);
     }
 
+    /**
+     * Titles the site took from the wrong text, each read against its page: a line of the text, or the REF list glued
+     * to the subject's last word.
+     */
+    private static final Map<String, String> SITE_SUBJECT_FAULTS = Map.of(
+            "06TRIPOLI498", "the title is the distribution line above the SUBJECT",
+            "08REYKJAVIK37", "the title is a line of the text",
+            "09TRIPOLI795", "the title is a paragraph of the text",
+            "08LONDON1991", "the title runs on into the REF list glued to its last word (PRIMEREF:)",
+            "09STATE30927", "the title runs on into the REF list after the stray quotes",
+            "09STATE49854", "the title runs on into the REF list and Classified By after the stray quotes");
+
     private static List<String> upper(List<String> tags) {
         List<String> out = new ArrayList<>(tags.size());
         for (String tag : tags) {
             out.add(tag.toUpperCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** The tags with a hyphenated one as two: ZANU-PF as ZANU, PF (00HARARE5461). */
+    private static List<String> splitHyphens(List<String> tags) {
+        List<String> out = new ArrayList<>(tags.size() + 1);
+        for (String tag : tags) {
+            out.addAll(List.of(tag.split("-")));
         }
         return out;
     }
@@ -190,6 +242,7 @@ class SiteFidelityTest {
         if (title.isEmpty()) {
             return false;
         }
+
         for (String line : c.bodyText().split("\n")) {
             String collapsed = Texts.collapse(line);
             if (collapsed.endsWith(title) && collapsed.toUpperCase().contains("SUBJ")) {
@@ -209,7 +262,9 @@ class SiteFidelityTest {
      * 07TELAVIV3586).
      */
     private static boolean titleIsMangled(String title, Cable c) {
-        String site = title.replaceFirst("^strong> ", "").replaceFirst(" ?<br>$", "");
+        // "SUBJECT: COSTA RICA: ..." (08SANJOSE1000): the site kept a doubled keyword the parser reads as one.
+        String site = title.replaceFirst("^strong> ", "").replaceFirst(" ?<br>$", "")
+                .replaceFirst("^(?:[A-Z/]{1,5}\\) )?SUBJECT: ", "");
         String withoutMarking = MARKING_REST.matcher(site).replaceFirst("");
         String ours = c.subject();
         String oursWithoutFirst = ours.isEmpty() ? ours : ours.substring(1);

@@ -12,12 +12,14 @@ import org.cablegate.core.SharedCorpus;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.model.SourceFormat;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The readers over the real corpus in {@code ../shared/corpus}: the 2011-04 {@code cables.csv.gz} and the site mirror
  * of 11 Apr 2011 hold the same 6,712 cables, so each source checks the other.
  */
+@Tag("corpus")
 class CorpusSourcesTest {
     private static final int CABLES = 6_712;
 

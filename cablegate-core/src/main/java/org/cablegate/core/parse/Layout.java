@@ -1,25 +1,17 @@
 package org.cablegate.core.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of the body after the preamble that are not paragraphs: summary, comment, signer, and the cleaning of
- * paragraph text (section headings, page breaks and section markers are layout, not text).
+ * The layout of a body that is not its text: section headings and rules, teletype page breaks and page headers,
+ * classification lines, and the section markers of pages ({@code MOSCOW 00001051 002 OF 003}). Paragraph, summary,
+ * subject and REF text is cleaned of them here.
  */
-final class Sections {
-    private static final Pattern SUMMARY_START = Pattern.compile(
-            "(?i)SUMM?AR?Y(?:\\s+AND\\s+(?:COMMENTS?|ACTION\\s+REQUEST(?:ED)?|RECOMMENDATIONS?))?"
-                    + "[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
-    /** "End summary", also misspelt "END SUMMAY". */
-    private static final Pattern SUMMARY_END = Pattern.compile("(?i)\\bEND\\s+(?:OF\\s+)?SUMM?AR?Y\\b[ \\t]*[.:]?");
-    private static final Pattern COMMENT_START = Pattern.compile(
-            "(?i)COMMENTS?[ \\t]*(?:[:.\\-]+|(?=[ \\t]*(?:\\n|$)))");
-    private static final Pattern COMMENT_END = Pattern.compile("(?i)\\bEND\\s+(?:OF\\s+)?COMMENTS?\\b[ \\t]*[.:]?");
-    /** How far an "End summary" may be from its start. */
-    private static final int MAX_SECTION = 15000;
+final class Layout {
+    private Layout() {}
+
 
     /** {@code PAGE 02 ROME 01196 02 OF 02 082031Z}: a page break of a teletype copy (02ROME1196). */
     private static final Pattern PAGE = Pattern.compile("PAGE\\s+\\d{2,3}\\s.*");
@@ -34,190 +26,6 @@ final class Sections {
     private static final int MAX_STATION_WORDS = 4;
     private static final Pattern CLASSIFICATION_LINE = Pattern.compile(
             "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)(?:\\s+PTQ\\d+)?|NNNN|BT");
-    /** Lines after the signature that are not cable text: NNNN, CABLE ENDS, 2003ROME05149 - Classification: ... */
-    private static final Pattern TRAILER = Pattern.compile(
-            "[\\p{Punct}\\s\\u00b6]*|NNNN|BT|=+.*CABLE ENDS.*|\\*{5,}.*|\\d{4}[A-Z]+\\d+ - Clas.*|#\\d+|"
-                    + "(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\\s*//?\\s*NOFORN)?|GP-\\d");
-    private static final Pattern NAME = Pattern.compile(
-            "[A-Z][A-Za-z'\\-]*\\.?(?:[ \\t]+(?:[A-Z][A-Za-z'\\-]*\\.?|de|van|von|da|del|la|al|bin)){0,3}");
-    private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?i).*\\b(?:END|SUMMARY|COMMENT|TEXT|SIPDIS|NOFORN|UNCLAS\\w*|CONFIDENTIAL|SECRET|SENSITIVE|NOTE|"
-                    + "MESSAGE|CABLE|BEGIN|REF|TAGS|SUBJECT|AND|THE|FOR|OF|TO)\\b.*");
-    private static final int MAX_SIGNER = 40;
-
-    private Sections() {}
-
-    /** A section found in the body: its text, and where it starts. */
-    record Found(String text, int offset) {}
-
-    /** The summary: "Summary. … End summary.", "1. (C) SUMMARY: …", "BEGIN SUMMARY … END SUMMARY", a "Summary" heading. */
-    static Found summary(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
-        return find(lines, folded, starts, from, bodyEnd, SUMMARY_START, "sum", SUMMARY_END, false);
-    }
-
-    /** The comment: "COMMENT: … END COMMENT.", a paragraph that opens with "Comment", or a "Comment" heading. */
-    static Found comment(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd) {
-        return find(lines, folded, starts, from, bodyEnd, COMMENT_START, "comment", COMMENT_END, true);
-    }
-
-    /**
-     * The first section opened by {@code keyword}; with {@code preferStart}, one at a line or paragraph start wins over
-     * an earlier one inside a sentence ("(Comment: ...)" notes come before the closing comment paragraph).
-     */
-    private static Found find(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from, int bodyEnd,
-            Pattern start, String keyword, Pattern end, boolean preferStart) {
-        String text = lines.text();
-        if (from >= bodyEnd) {
-            return null;
-        }
-        Matcher m = start.matcher(text);
-        // indexOf on the folded text finds the keyword; the regex only confirms it there (a case-insensitive find()
-        // over the whole body tried every character).
-        int inSentence = -1;
-        for (int at = folded.indexOf(keyword, from, bodyEnd); at >= 0; at = folded.indexOf(keyword, at + 1, bodyEnd)) {
-            // Inside a word ("consumer", "recommend") first: a regex match costs more than this test.
-            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)) || !m.region(at, bodyEnd).lookingAt()) {
-                continue;
-            }
-            int position = position(text, m.start(), starts);
-            if (position == NOT_A_SECTION) {
-                continue;
-            }
-            if (preferStart && position == AFTER_SENTENCE) {
-                if (inSentence < 0) {
-                    inSentence = at;
-                }
-                continue;
-            }
-            Found found = section(lines, folded, starts, m, bodyEnd, end);
-            if (found != null) {
-                return found;
-            }
-        }
-        if (inSentence >= 0) {
-            m.region(inSentence, bodyEnd);
-            if (m.lookingAt()) {
-                return section(lines, folded, starts, m, bodyEnd, end);
-            }
-        }
-        return null;
-    }
-
-    /** The section whose keyword {@code m} matched: to its end marker, or to the end of its paragraph. */
-    private static Found section(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, Matcher m,
-            int bodyEnd, Pattern end) {
-        String text = lines.text();
-        int textStart = m.end();
-        if (restOfLineIsLayout(text, textStart)) {
-            // "-- Summary --" / "Comment -------" heading: the section is what follows (06TOKYO1592, 08MOSCOW1647).
-            ParagraphParser.Start next = nextStart(starts, textStart);
-            if (next == null) {
-                return null;
-            }
-            textStart = next.textStart();
-        }
-        int sectionEnd = endMarker(text, folded, textStart, Math.min(bodyEnd, textStart + MAX_SECTION), end);
-        if (sectionEnd < 0) {
-            ParagraphParser.Start next = nextStart(starts, textStart + 1);
-            sectionEnd = next == null ? bodyEnd : next.offset();
-        }
-        if (sectionEnd <= textStart) {
-            return null;
-        }
-        String found = Texts.stripTrailing(cleanText(lines, textStart, sectionEnd), "(-");
-        found = Texts.stripLeading(found, ":.-");
-        return found.isEmpty() ? null : new Found(found, m.start());
-    }
-
-    /** The first "End summary" / "End comment" in {@code [from, limit)}, or -1. */
-    private static int endMarker(String text, FoldedText folded, int from, int limit, Pattern end) {
-        Matcher e = end.matcher(text);
-        for (int x = folded.indexOf("end", from, limit); x >= 0; x = folded.indexOf("end", x + 1, limit)) {
-            // "spend", "attend", "endorse": the letter test first, the regex only at a word start.
-            if ((x == 0 || !Character.isLetterOrDigit(text.charAt(x - 1))) && e.region(x, limit).lookingAt()) {
-                return x;
-            }
-        }
-        return -1;
-    }
-
-    private static final int NOT_A_SECTION = 0;
-    private static final int AT_START = 1;
-    private static final int AFTER_SENTENCE = 2;
-
-    /** Whether a keyword at {@code i} opens a section: at a line or paragraph start, or after a sentence. */
-    private static int position(String text, int i, List<ParagraphParser.Start> starts) {
-        // "End\ncomment.)" wrapped (06LAPAZ906): the end of a section, not a start.
-        int w = i;
-        while (w > 0 && Character.isWhitespace(text.charAt(w - 1))) {
-            w--;
-        }
-        if (w >= 3 && text.regionMatches(true, w - 3, "END", 0, 3) && (w == 3 || !Character.isLetter(text.charAt(w - 4)))) {
-            return NOT_A_SECTION;
-        }
-        int j = i;
-        boolean bracket = false;
-        while (j > 0) {
-            char c = text.charAt(j - 1);
-            if (c == ' ' || c == '\t' || c == '-' || c == '(' || c == '\u00a0' || c == '\u00b6') {
-                bracket |= c == '(';
-                j--;
-            } else {
-                break;
-            }
-        }
-        if (bracket) {
-            // "(Comment: ... End comment.)" is a note inside the text, even at a line start (06LAPAZ906).
-            return AFTER_SENTENCE;
-        }
-        if (j >= 5 && text.regionMatches(true, j - 5, "BEGIN", 0, 5)) {
-            // "BEGIN SUMMARY" (72TEHRAN1164)
-            j -= 5;
-            while (j > 0 && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t' || text.charAt(j - 1) == '(')) {
-                j--;
-            }
-        }
-        if (j == 0 || text.charAt(j - 1) == '\n') {
-            return AT_START;
-        }
-        for (ParagraphParser.Start s : starts) {
-            if (s.textStart() == j || s.textStart() == i) {
-                return AT_START;
-            }
-            if (s.offset() > i) {
-                break;
-            }
-        }
-        char before = text.charAt(j - 1);
-        if (before == ')' && j >= 2) {
-            // "1. (C) Summary" when the marking was not recognised as one: treat the bracket as a marking's end.
-            return AT_START;
-        }
-        return before == '.' || before == '!' || before == '?' || before == ':' || before == '"' ? AFTER_SENTENCE
-                : NOT_A_SECTION;
-    }
-
-    private static boolean restOfLineIsLayout(String text, int i) {
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                return true;
-            }
-            if (!(c == ' ' || c == '\t' || c == '-' || c == '=' || c == '\r')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static ParagraphParser.Start nextStart(List<ParagraphParser.Start> starts, int offset) {
-        for (ParagraphParser.Start s : starts) {
-            if (s.offset() >= offset) {
-                return s;
-            }
-        }
-        return null;
-    }
 
     /**
      * The text of {@code [from, to)} collapsed, without layout lines inside it (dash-framed headings, page breaks,
@@ -280,6 +88,22 @@ final class Sections {
             n = Texts.collapseInPlace(out, n, true, lineStart, lineStart + (e - s));
         }
         return new String(out, 0, Texts.withoutTrailingSpace(out, n));
+    }
+
+    /**
+     * A page header of a teletype copy run into collapsed text, with the classification line before it:
+     * {@code CONFIDENTIAL PAGE 02 HARARE 05461 01 OF 02 271458Z} (00HARARE5461).
+     */
+    private static final Pattern PAGE_HEADER = Pattern.compile(
+            "(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\\s+)?PAGE\\s+\\d{2,3}\\s+[A-Z][A-Z ]*?\\s+\\d{2,8}"
+                    + "(?:\\s+\\d{2}\\s+OF\\s+\\d{2})?\\s+\\d{6}Z");
+
+    /** Collapsed text without the page headers run into it, collapsed again where one was. */
+    static String removePageHeaders(String collapsed) {
+        if (!collapsed.contains("PAGE ")) {
+            return collapsed;
+        }
+        return Texts.collapse(PAGE_HEADER.matcher(collapsed).replaceAll(" "));
     }
 
     /** Collapsed text without the section markers of pages ({@code MOSCOW 00001051 002 OF 003}). */
@@ -489,63 +313,5 @@ final class Sections {
             t = t.substring(0, j).strip();
         }
         return t;
-    }
-
-    /** The signer and where the signature starts (the end of the last paragraph), or the body's end. */
-    record Signer(String name, int offset) {}
-
-    static Signer signer(Lines lines, int from) {
-        String text = lines.text();
-        int i = lines.count() - 1;
-        while (i >= 0 && lines.start(i) >= from && (lines.isBlank(i) || TRAILER.matcher(lines.line(i).strip()).matches())) {
-            i--;
-        }
-        if (i < 0 || lines.end(i) <= from) {
-            return new Signer("", trimEnd(text, i < 0 ? 0 : lines.end(i)));
-        }
-        int end = lines.end(i);
-        String line = lines.line(i).strip();
-        if (lines.start(i) >= from && line.length() <= MAX_SIGNER && isName(line)) {
-            // The text ends before downgrading marks above the name: "GP-3\nSACCIO" (66BUENOSAIRES2481).
-            int first = i;
-            while (first - 1 >= 0 && lines.start(first - 1) >= from && (lines.isBlank(first - 1)
-                    || TRAILER.matcher(lines.line(first - 1).strip()).matches())) {
-                first--;
-            }
-            return new Signer(Texts.stripTrailing(line, "."), lines.start(first));
-        }
-        // A re-flowed body ends "... activities. FOLEY" (10ZAGREB53). Only a full stop near the end counts, so only
-        // the end is searched: the last line of a re-flowed body is all of it.
-        int near = Math.max(0, line.length() - MAX_SIGNER);
-        String ending = line.substring(near);
-        int lastDot = Math.max(ending.lastIndexOf(". "), Math.max(ending.lastIndexOf(".\" "), ending.lastIndexOf(".) ")));
-        int dot = lastDot < 0 ? -1 : near + lastDot;
-        if (dot > 0 && line.length() - dot <= MAX_SIGNER) {
-            String tail = line.substring(line.indexOf(' ', dot) + 1).strip();
-            if (isName(tail) && tail.length() >= 3) {
-                int at = text.lastIndexOf(tail, end);
-                if (at > from) {
-                    return new Signer(Texts.stripTrailing(tail, "."), at);
-                }
-            }
-        }
-        return new Signer("", end);
-    }
-
-    private static boolean isName(String s) {
-        if (s.isEmpty() || !NAME.matcher(s).matches() || NOT_A_NAME.matcher(s).matches()) {
-            return false;
-        }
-        int letters = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                letters++;
-            }
-        }
-        return letters >= 3;
-    }
-
-    private static int trimEnd(String text, int end) {
-        return Math.max(0, Math.min(end, text.length()));
     }
 }
