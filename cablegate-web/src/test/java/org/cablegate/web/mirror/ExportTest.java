@@ -60,6 +60,7 @@ class ExportTest {
             Set<String> seen = new HashSet<>(queue);
             int pages = 0;
             int statusPages = 0;
+            int redirects = 0;
             while (!queue.isEmpty()) {
                 String path = queue.poll();
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -72,6 +73,7 @@ class ExportTest {
                 } else if (r.statusCode() == 301) {
                     assertThat(statuses).as(path).contains("location = \"" + path + "\" { return 301 \""
                             + r.headers().firstValue("Location").orElseThrow() + "\"; }");
+                    redirects++;
                 } else if (r.statusCode() == 404 && java.util.Arrays.equals(r.body(), notFound)) {
                     assertThat(export.resolve(file)).as(path + " is the site's 404 page, from 404.html")
                             .matches(p -> !Files.exists(p) || file.equals("404.html"));
@@ -95,8 +97,9 @@ class ExportTest {
             }
             // 176 released cables, each a page and its text, plus listings and indexes.
             assertThat(pages).isGreaterThan(2 * 176);
-            // Pages that cite a cable the sample holds back (Tripoli's) link to its "not public" page.
-            assertThat(statusPages).isGreaterThanOrEqualTo(0);
+            // Pages link to cables that are not public (held back, or cited by a REF line the sample lacks), and
+            // to short cable URLs that redirect: each is written with its status, not as a 200 file.
+            assertThat(statusPages + redirects).isPositive();
         }
     }
 
