@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Paragraph;
 import org.cablegate.core.model.SourceCable;
@@ -23,6 +24,8 @@ import org.cablegate.core.parse.CableParser;
  * <p>Thread-safe.
  */
 public final class Redactor {
+    /** A portion marking leading a subject: {@code (S) }, {@code (SBU) }, {@code (C/NF) }. */
+    private static final Pattern PORTION_MARKING = Pattern.compile("^\\s*\\([A-Z/]{1,12}\\)\\s*");
     /** The mark that stands for every redacted run: twelve X, as on the pages of the original site. */
     public static final String MARK = "XXXXXXXXXXXX";
     /** How many words of a paragraph's text locate its start and end in the body. */
@@ -237,7 +240,9 @@ public final class Redactor {
      * marking), over as many lines as it wraps; the first occurrence anywhere when no label precedes it.
      */
     static int[] subject(String subject, String body) {
-        LooseText words = new LooseText(subject, false);
+        // The parse keeps the subject's portion marking as written ("(S) GERMANY TAKING ACTION", as the 2011 site's
+        // titles did); the marking stays, only the words after it are redacted.
+        LooseText words = new LooseText(PORTION_MARKING.matcher(subject).replaceFirst(""), false);
         if (words.isEmpty()) {
             return null;
         }
