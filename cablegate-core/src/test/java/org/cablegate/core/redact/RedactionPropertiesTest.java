@@ -37,7 +37,8 @@ class RedactionPropertiesTest {
             if (!parsed.subject().isEmpty()) {
                 Cable after = PARSER.parse(redactor.redact(cable, List.of(RedactionRule.subject())).cable());
                 subjects++;
-                if (!after.subject().equals(Redactor.MARK)) {
+                // The parse keeps a subject's portion marking as written (issue 11): "(S) " + the mark.
+                if (!after.subject().replaceFirst("^\\([A-Z/]{1,12}\\) ", "").equals(Redactor.MARK)) {
                     wrong.add(cable.id() + " subject: " + after.subject());
                 }
             }
