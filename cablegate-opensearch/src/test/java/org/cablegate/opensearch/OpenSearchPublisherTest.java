@@ -47,7 +47,7 @@ class OpenSearchPublisherTest {
         assertThat(cluster.search(SearchRequest.of("")).total()).isEqualTo(186);
         List<PublicCable> cables = Archives.cables(archive);
         for (PublicCable c : cables.subList(0, 20)) {
-            assertThat(cluster.get(c.id())).contains(c);
+            assertThat(cluster.get(c.id())).contains(c.withHistory(List.of()));
         }
     }
 

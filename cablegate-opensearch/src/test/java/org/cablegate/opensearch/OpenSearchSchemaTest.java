@@ -46,7 +46,8 @@ class OpenSearchSchemaTest {
         assertThat(client.get("/" + INDEX + "/_count").path("count").asLong()).isEqualTo(186);
         for (PublicCable c : cables) {
             JsonNode doc = client.get("/" + INDEX + "/_doc/" + c.id() + OpenSearchSchema.GET_FIELDS);
-            assertThat(OpenSearchSchema.toCable(doc)).isEqualTo(c);
+            // The cluster serves search; a cable's public history stays in the archive the pages are served from.
+            assertThat(OpenSearchSchema.toCable(doc)).isEqualTo(c.withHistory(List.of()));
         }
     }
 
