@@ -1,5 +1,6 @@
 package org.cablegate.core.parse;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ final class Signature {
                     + "ROUTINE)\\b.*");
     private static final int MAX_SIGNER = 40;
     private static final String MINIMIZE = "MINIMIZE CONSIDERED ";
+    /** The most characters of end marks on a name's line: {@code NNNN  2005ROME01593 - Classification: SECRET}. */
+    private static final int MAX_TRAILER = 120;
 
     /** The signer and where the signature starts (the end of the last paragraph), or the body's end. */
     record Signer(String name, int offset) {}
@@ -61,7 +64,13 @@ final class Signature {
         int end = lines.end(i);
         String line = lines.line(i).strip();
         if (mayHaveLineTrailer(line)) {
-            line = LINE_TRAILER.matcher(line).replaceFirst("").strip();
+            // Only the end of the line is tried: the last line of a re-flowed body is all of it, and the regex, a
+            // find() anchored at the end, would start at every blank of it.
+            int tail = Math.max(0, line.length() - MAX_TRAILER);
+            Matcher trailer = LINE_TRAILER.matcher(line).region(tail, line.length());
+            if (trailer.find()) {
+                line = line.substring(0, trailer.start()).strip();
+            }
         }
         if (line.startsWith(MINIMIZE)) {
             // "MINIMIZE CONSIDERED MURRAY" (09BRUSSELS537): the handling note, then the name.

@@ -45,7 +45,15 @@ final class SummaryAndComment {
     private static Found unheadedSummary(Lines lines, FoldedText folded, List<ParagraphParser.Start> starts, int from,
             int bodyEnd) {
         String text = lines.text();
+        // Looked for in the first paragraphs only: most bodies have no summary, and the search is asked of them all.
         int limit = Math.min(bodyEnd, from + MAX_SECTION);
+        int seen = 0;
+        for (ParagraphParser.Start p : starts) {
+            if (p.offset() > from && ++seen > MAX_UNHEADED_PARAGRAPHS) {
+                limit = Math.min(limit, p.offset());
+                break;
+            }
+        }
         int end = endMarker(text, folded, from, limit, SUMMARY_END);
         if (end < 0) {
             return null;
