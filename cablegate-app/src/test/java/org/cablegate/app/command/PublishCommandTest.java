@@ -54,6 +54,8 @@ class PublishCommandTest {
             port = free.getLocalPort();
         }
 
+        // A data directory with a public archive (empty: nothing released yet), as publish reads nothing else.
+        java.nio.file.Files.createDirectories(dir.resolve("public"));
         Run r = run("publish", "--data", dir.toString(), "--to", "opensearch://127.0.0.1:" + port + "/cables");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
