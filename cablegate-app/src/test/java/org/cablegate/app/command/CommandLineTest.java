@@ -2,8 +2,6 @@ package org.cablegate.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -13,28 +11,19 @@ import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.Releaser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a publisher uses it: real data directory, real output, exit codes. */
 class CommandLineTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CablegateCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void demoImportsReleasesAndCountsAgainstTheWholeSet() {
-        Run demo = run("demo", "--no-serve", "--data", dir.resolve("demo").toString());
+        CliRun demo = run("demo", "--no-serve", "--data", dir.resolve("demo").toString());
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("ids read 251,287, new 251,287, rejected 0")
@@ -61,7 +50,7 @@ class CommandLineTest {
         String data = dir.resolve("demo").toString();
         run("demo", "--no-serve", "--data", data);
 
-        Run again = run("demo", "--no-serve", "--data", data);
+        CliRun again = run("demo", "--no-serve", "--data", data);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("ids read 251,287, new 0, rejected 0")
@@ -78,7 +67,7 @@ class CommandLineTest {
         Files.write(garbage, bytes);
         Path empty = Files.createFile(dir.resolve("empty.csv"));
 
-        Run run = run("import", "--data", dir.resolve("data").toString(), garbage.toString(), empty.toString(),
+        CliRun run = run("import", "--data", dir.resolve("data").toString(), garbage.toString(), empty.toString(),
                 BundledSample.CABLES_CSV.path().toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
@@ -91,23 +80,23 @@ class CommandLineTest {
         String data = dir.resolve("data").toString();
         assertThat(run("import", "--data", data, BundledSample.CABLES_CSV.path().toString()).exitCode()).isZero();
 
-        Run release = run("release", "--data", data, "--origin", "Embassy Moscow", "--at", "2011-02-01T21:09");
+        CliRun release = run("release", "--data", data, "--origin", "Embassy Moscow", "--at", "2011-02-01T21:09");
         assertThat(release.exitCode()).as(release.err()).isZero();
         assertThat(release.out()).contains("release 1 ").contains("at 2011-02-01T21:09");
 
-        Run search = run("search", "--data", data, "--facets", "0", "counterterrorism");
+        CliRun search = run("search", "--data", data, "--facets", "0", "counterterrorism");
         assertThat(search.out()).contains("08MOSCOW1647").doesNotContain("Embassy Tripoli");
 
         // Facet names as the help writes them (lower case), values exact.
-        Run filtered = run("search", "--data", data, "--filter", "origin=Embassy Moscow", "--sort", "created_newest",
+        CliRun filtered = run("search", "--data", data, "--filter", "origin=Embassy Moscow", "--sort", "created_newest",
                 "counterterrorism");
         assertThat(filtered.exitCode()).as(filtered.err()).isZero();
         assertThat(filtered.out()).contains("08MOSCOW1647");
 
-        Run status = run("status", "--data", data);
+        CliRun status = run("status", "--data", data);
         assertThat(status.out()).contains("vault: 186 cables (186 versions)");
 
-        Run releases = run("releases", "--data", data);
+        CliRun releases = run("releases", "--data", data);
         assertThat(releases.out()).contains("2011-02-01T21:09").contains("done");
     }
 
@@ -120,7 +109,7 @@ class CommandLineTest {
                 "3","6/12/2008 11:11","08MOSCOW1649","Embassy Moscow","SECRET","","HEADER","BODY THREE"
                 """);
 
-        Run run = run("import", "--data", dir.resolve("data").toString(), csv.toString());
+        CliRun run = run("import", "--data", dir.resolve("data").toString(), csv.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
         assertThat(run.out()).contains("imported 2").contains("rejected 1");
@@ -129,7 +118,7 @@ class CommandLineTest {
 
     @Test
     void releaseWithoutASelectionIsAUsageError() {
-        Run run = run("release", "--data", dir.resolve("data").toString());
+        CliRun run = run("release", "--data", dir.resolve("data").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Say what to release");
@@ -141,7 +130,7 @@ class CommandLineTest {
         run("import", "--data", data, BundledSample.CABLES_CSV.path().toString());
         run("release", "--data", data, "--all");
 
-        Run run = run("search", "--data", data, "subject:(unclosed");
+        CliRun run = run("search", "--data", data, "subject:(unclosed");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("cablegate: bad query:");
@@ -149,7 +138,7 @@ class CommandLineTest {
 
     @Test
     void parsePrintsOneJsonObjectPerCable() {
-        Run run = run("parse", "--format", "jsonl", BundledSample.CABLES_CSV.path().toString());
+        CliRun run = run("parse", "--format", "jsonl", BundledSample.CABLES_CSV.path().toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(186).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
@@ -160,7 +149,7 @@ class CommandLineTest {
 
     @Test
     void aMissingSourceFailsWithOneClearLine() {
-        Run run = run("import", "--data", dir.resolve("data").toString(), dir.resolve("nope.csv").toString());
+        CliRun run = run("import", "--data", dir.resolve("data").toString(), dir.resolve("nope.csv").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("nope.csv").doesNotContain("Exception");
@@ -172,7 +161,7 @@ class CommandLineTest {
             if (command.equals("help")) {
                 continue;
             }
-            Run help = run(command, "--help");
+            CliRun help = run(command, "--help");
 
             assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: cablegate " + command);
@@ -181,7 +170,7 @@ class CommandLineTest {
 
     @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
-        Run run = run("completion");
+        CliRun run = run("completion");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_cablegate")
@@ -199,7 +188,7 @@ class CommandLineTest {
             full[2] = missing.toString();
             System.arraycopy(args, 1, full, 3, args.length - 1);
 
-            Run run = run(full);
+            CliRun run = run(full);
 
             assertThat(run.exitCode()).as(args[0]).isEqualTo(ExitCode.FAILED);
             assertThat(run.err()).as(args[0]).isEqualTo("cablegate: no cablegate data directory at "
@@ -212,8 +201,8 @@ class CommandLineTest {
     void anImportOfAMissingSourceCreatesNoDataDirectory() {
         Path data = dir.resolve("data");
 
-        Run run = run("import", "--data", data.toString(), dir.resolve("nope.csv").toString());
-        Run ids = run("import-ids", "--data", data.toString(), dir.resolve("nonexistent").toString());
+        CliRun run = run("import", "--data", data.toString(), dir.resolve("nope.csv").toString());
+        CliRun ids = run("import-ids", "--data", data.toString(), dir.resolve("nonexistent").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).isEqualTo("cablegate: no such file or directory: " + dir.resolve("nope.csv")
@@ -227,8 +216,8 @@ class CommandLineTest {
     void aDataDirectoryThatIsAFileIsNamedAsSuch() throws Exception {
         Path file = Files.writeString(dir.resolve("afile"), "x");
 
-        Run search = run("search", "--data", file.toString(), "x");
-        Run imp = run("import", "--data", file.toString(), BundledSample.CABLES_CSV.path().toString());
+        CliRun search = run("search", "--data", file.toString(), "x");
+        CliRun imp = run("import", "--data", file.toString(), BundledSample.CABLES_CSV.path().toString());
 
         assertThat(search.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(search.err()).contains(file + " is a file, not a cablegate data directory");
@@ -240,7 +229,7 @@ class CommandLineTest {
     void anEmptyDirectoryIsNoDataDirectory() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
-        Run run = run("search", "--data", empty.toString(), "x");
+        CliRun run = run("search", "--data", empty.toString(), "x");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("no cablegate data directory at " + empty.toAbsolutePath());
@@ -253,9 +242,9 @@ class CommandLineTest {
     void serveChecksItsAddressBeforeListening() {
         String data = dir.resolve("none").toString();
 
-        Run port = run("serve", "--data", data, "--port", "70000");
-        Run host = run("serve", "--data", data, "--host", "999.1.1.1");
-        Run base = run("serve", "--data", data, "--base-url", "cablegate.example/x?y");
+        CliRun port = run("serve", "--data", data, "--port", "70000");
+        CliRun host = run("serve", "--data", data, "--host", "999.1.1.1");
+        CliRun base = run("serve", "--data", data, "--base-url", "cablegate.example/x?y");
 
         assertThat(port.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(port.err()).startsWith("cablegate: --port must be from 0 to 65535, not 70000");
@@ -273,11 +262,11 @@ class CommandLineTest {
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         Path ids = Files.writeString(dir.resolve("ids.txt"), "08MOSCOW1647\n# a comment\n99NOWHERE1\n");
 
-        Run zero = run("release", "--data", data, "--count", "0");
-        Run missing = run("release", "--data", data, "--ids", dir.resolve("nonexistent").toString());
-        Run bin = run("release", "--data", data, "--ids", binary.toString());
-        Run nowhere = run("release", "--data", data, "--origin", "Nowhere");
-        Run listed = run("release", "--data", data, "--ids", ids.toString(), "--at", "2011-02-01T21:09");
+        CliRun zero = run("release", "--data", data, "--count", "0");
+        CliRun missing = run("release", "--data", data, "--ids", dir.resolve("nonexistent").toString());
+        CliRun bin = run("release", "--data", data, "--ids", binary.toString());
+        CliRun nowhere = run("release", "--data", data, "--origin", "Nowhere");
+        CliRun listed = run("release", "--data", data, "--ids", ids.toString(), "--at", "2011-02-01T21:09");
 
         assertThat(zero.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(zero.err()).startsWith("cablegate: --count must be at least 1, not 0");
@@ -302,8 +291,8 @@ class CommandLineTest {
                 .isZero();
         Path ids = Files.writeString(dir.resolve("ids.txt"), "08MOSCOW1647\n");
 
-        Run earlier = run("release", "--data", data, "--origin", "Embassy London", "--at", "2011-01-01T00:00");
-        Run beforeCreation = run("release", "--data", data, "--ids", ids.toString(), "--at", "2008-01-01T00:00");
+        CliRun earlier = run("release", "--data", data, "--origin", "Embassy London", "--at", "2011-01-01T00:00");
+        CliRun beforeCreation = run("release", "--data", data, "--ids", ids.toString(), "--at", "2008-01-01T00:00");
 
         assertThat(earlier.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(earlier.err()).startsWith("cablegate: --at 2011-01-01T00:00 is before the previous release (#1 at "
@@ -320,7 +309,7 @@ class CommandLineTest {
         }
         Files.writeString(wrong, sb);
 
-        Run run = run("import-ids", "--data", dir.resolve("data").toString(), wrong.toString());
+        CliRun run = run("import-ids", "--data", dir.resolve("data").toString(), wrong.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.SOME_REJECTED);
         assertThat(run.err().lines().filter(l -> l.startsWith("rejected "))).hasSize(20);

@@ -21,7 +21,6 @@ import org.cablegate.sample.BundledSample;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The publisher's desk on the command line: redact, redactions, unredact, withdraw, and the release options. */
 class DeskCommandsTest {
@@ -29,51 +28,43 @@ class DeskCommandsTest {
     Path dir;
     String data;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CablegateCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
     void releaseTheSample() {
         data = dir.resolve("data").toString();
         assertThat(run("import", BundledSample.CABLES_CSV.path().toString(), "--data", data).exitCode()).isZero();
-        Run release = run("release", "--all", "--at", "2011-02-01T12:00", "--data", data);
+        CliRun release = run("release", "--all", "--at", "2011-02-01T12:00", "--data", data);
         assertThat(release.exitCode()).as(release.err()).isZero();
     }
 
     @Test
     void aRedactionIsListedPreviewedPublishedAndLifted() throws Exception {
-        Run redact = run("redact", "08MOSCOW1647", "--text", "Onishchenko", "--every", "--reason", "protects a source",
+        CliRun redact = run("redact", "08MOSCOW1647", "--text", "Onishchenko", "--every", "--reason", "protects a source",
                 "--by", "editor", "--data", data);
         assertThat(redact.exitCode()).as(redact.err()).isZero();
         assertThat(redact.out()).contains("redaction 1 on 08MOSCOW1647: every-text Onishchenko");
 
-        Run list = run("redactions", "--data", data);
+        CliRun list = run("redactions", "--data", data);
         assertThat(list.out()).contains("08MOSCOW1647").contains("every-text Onishchenko").contains("editor")
                 .contains("protects a source").contains("1 redactions");
 
-        Run dry = run("release", "--changed", "--dry-run", "--data", data);
+        CliRun dry = run("release", "--changed", "--dry-run", "--data", data);
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("would publish 1 cables (nothing written)").contains("REDACTION_CHANGED")
                 .contains("Embassy Moscow").contains("with redactions: 1").contains("  08MOSCOW1647");
         assertThat(run("releases", "--data", data).out()).doesNotContain("   2  ");
 
-        Run release = run("release", "--changed", "--at", "2011-03-01T12:00", "--data", data);
+        CliRun release = run("release", "--changed", "--at", "2011-03-01T12:00", "--data", data);
         assertThat(release.out()).contains("1 cables published (0 new, 1 changed, 0 withdrawn)");
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(Path.of(data)))) {
             assertThat(archive.get("08MOSCOW1647").orElseThrow().body()).doesNotContain("Onishchenko");
         }
 
         assertThat(run("unredact", "1", "--data", data).out()).contains("redaction 1 on 08MOSCOW1647 removed");
-        Run again = run("unredact", "1", "--data", data);
+        CliRun again = run("unredact", "1", "--data", data);
         assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(again.err()).contains("there is no redaction 1 in force");
         assertThat(run("redactions", "--all", "--data", data).out()).contains("(removed");
@@ -81,20 +72,20 @@ class DeskCommandsTest {
 
     @Test
     void aRuleThatMatchesNothingOrABadBatchStoresNothing() throws Exception {
-        Run nothing = run("redact", "08MOSCOW1647", "--text", "No Such Name", "--reason", "x", "--data", data);
+        CliRun nothing = run("redact", "08MOSCOW1647", "--text", "No Such Name", "--reason", "x", "--data", data);
         assertThat(nothing.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(nothing.err()).contains("matches nothing in the text of 08MOSCOW1647");
 
         Path batch = dir.resolve("batch.csv");
         Files.writeString(batch, "id,kind,value,reason\n08MOSCOW1647,text,Onishchenko,a source\n"
                 + "08MOSCOW1647,sideways,3,oops\n");
-        Run bad = run("redact", "--file", batch.toString(), "--data", data);
+        CliRun bad = run("redact", "--file", batch.toString(), "--data", data);
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("line 3").contains("nothing was stored");
 
         Files.writeString(batch, "08MOSCOW1647,every-text,Onishchenko,a source\n08MOSCOW1647,subject,,names\n"
                 + "08MOSCOW1647,text,Nobody Here,typo\n");
-        Run unmatched = run("redact", "--file", batch.toString(), "--data", data);
+        CliRun unmatched = run("redact", "--file", batch.toString(), "--data", data);
         assertThat(unmatched.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(unmatched.err()).contains("row 3").contains("nothing was stored");
         assertThat(run("redactions", "--data", data).out()).contains("0 redactions");
@@ -106,11 +97,11 @@ class DeskCommandsTest {
 
     @Test
     void withdrawalsAndScheduledReleases() {
-        Run withdraw = run("withdraw", "08MOSCOW1647", "99NOSUCH1", "--reason", "endangers a source", "--data", data);
+        CliRun withdraw = run("withdraw", "08MOSCOW1647", "99NOSUCH1", "--reason", "endangers a source", "--data", data);
         assertThat(withdraw.exitCode()).as(withdraw.err()).isZero();
         assertThat(withdraw.out()).contains("1 cables withdrawn");
         assertThat(withdraw.err()).contains("99NOSUCH1 is not public");
-        Run none = run("withdraw", "99NOSUCH1", "--reason", "x", "--data", data);
+        CliRun none = run("withdraw", "99NOSUCH1", "--reason", "x", "--data", data);
         assertThat(none.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(run("withdraw", "08MOSCOW1647", "--data", data).exitCode()).as("--reason is required")
                 .isEqualTo(ExitCode.USAGE);
@@ -121,7 +112,7 @@ class DeskCommandsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Run scheduled = run("release", "--ids", ids.toString(), "--at", "2999-01-01T00:00", "--name", "back",
+        CliRun scheduled = run("release", "--ids", ids.toString(), "--at", "2999-01-01T00:00", "--name", "back",
                 "--data", data);
         assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
         assertThat(scheduled.out()).contains("release scheduled for 2999-01-01T00:00");
@@ -179,7 +170,7 @@ class DeskCommandsTest {
         }
         assertThat(run("import", csv.toString(), "--data", data).exitCode()).isIn(0, 1);
 
-        Run suggest = run("redact", "--suggest", page.id(), "--copy", BundledSample.SITE_PAGES.path().toString(),
+        CliRun suggest = run("redact", "--suggest", page.id(), "--copy", BundledSample.SITE_PAGES.path().toString(),
                 "--data", data);
 
         assertThat(suggest.exitCode()).as(suggest.err()).isZero();

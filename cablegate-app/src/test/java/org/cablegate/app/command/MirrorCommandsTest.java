@@ -2,8 +2,6 @@ package org.cablegate.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,7 +19,6 @@ import org.cablegate.web.mirror.MirrorRoutes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The mirror commands as a publisher and a mirror operator run them, including a {@code kill -9} of a real
@@ -37,16 +34,8 @@ class MirrorCommandsTest {
     Path keyFile;
     Path state;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CablegateCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -56,16 +45,16 @@ class MirrorCommandsTest {
                 .isZero();
         assertThat(run("release", "--data", data.toString(), "--origin", "Embassy London", "--at", "2010-11-28T18:00")
                 .exitCode()).isZero();
-        Run init = run("keys", "init", "--data", data.toString());
+        CliRun init = run("keys", "init", "--data", data.toString());
         assertThat(init.exitCode()).as(init.err()).isZero();
-        Run show = run("keys", "show", "--data", data.toString());
+        CliRun show = run("keys", "show", "--data", data.toString());
         assertThat(show.out()).isEqualTo(init.out()).startsWith("ed25519 MCowBQYDK2VwAyEA");
         keyFile = dir.resolve("publisher-key.txt");
         Files.writeString(keyFile, show.out());
         state = dir.resolve("verified");
     }
 
-    private Run export(Path target, String... more) {
+    private CliRun export(Path target, String... more) {
         List<String> args = new ArrayList<>(List.of("export", "--data", data.toString(), "--base-url",
                 "https://cablegate.test", "--valid-until", VALID, target.toString()));
         args.addAll(List.of(more));
@@ -74,7 +63,7 @@ class MirrorCommandsTest {
 
     @Test
     void keysInitRefusesToReplaceTheKeyMirrorsTrust() {
-        Run again = run("keys", "init", "--data", data.toString());
+        CliRun again = run("keys", "init", "--data", data.toString());
         assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(again.err()).contains("a publisher key already exists");
     }
@@ -82,37 +71,37 @@ class MirrorCommandsTest {
     @Test
     void exportVerifyDeltaApplyOnTheCommandLine() throws Exception {
         Path published = dir.resolve("published");
-        Run first = export(published);
+        CliRun first = export(published);
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("exported release 1: ");
         Path mirror = dir.resolve("mirror");
         copy(published, mirror);
 
-        Run ok = run("verify", mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
+        CliRun ok = run("verify", mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("verified: " + mirror + " is release 1 of https://cablegate.test")
                 .contains("state: " + state);
 
         assertThat(run("release", "--data", data.toString(), "--all", "--at", "2010-12-05T09:30").exitCode()).isZero();
         Path delta = dir.resolve("delta-2.tar.gz");
-        Run second = export(published, "--since", "1", "--delta-to", delta.toString());
+        CliRun second = export(published, "--since", "1", "--delta-to", delta.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("exported release 2: ").contains("delta from release 1: ");
 
-        Run verifyDelta = run("verify", delta.toString(), "--key", keyFile.toString(), "--state", state.toString());
+        CliRun verifyDelta = run("verify", delta.toString(), "--key", keyFile.toString(), "--state", state.toString());
         assertThat(verifyDelta.exitCode()).as(verifyDelta.err()).isZero();
-        Run applied = run("apply", delta.toString(), mirror.toString(), "--key", keyFile.toString(), "--state",
+        CliRun applied = run("apply", delta.toString(), mirror.toString(), "--key", keyFile.toString(), "--state",
                 state.toString());
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         assertThat(applied.out()).contains("is release 2");
         assertThat(tree(mirror)).isEqualTo(tree(published));
 
         Files.writeString(mirror.toRealPath().resolve("about.html"), "defaced");
-        Run bad = run("verify", mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
+        CliRun bad = run("verify", mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
         assertThat(bad.exitCode()).isEqualTo(4);
         assertThat(bad.err()).contains("changed: about.html (7 bytes, the manifest says ");
 
-        Run wrongSince = export(published, "--since", "1", "--delta-to", dir.resolve("x.tar.gz").toString());
+        CliRun wrongSince = export(published, "--since", "1", "--delta-to", dir.resolve("x.tar.gz").toString());
         assertThat(wrongSince.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(wrongSince.err()).contains("holds the export of release 2, not 1");
     }
@@ -129,11 +118,11 @@ class MirrorCommandsTest {
         killWhenFilesAppear(p, dir, ".published.build-", 200);
 
         assertThat(tree(published)).isEqualTo(before);
-        Run verify = run("verify", published.toString(), "--key", keyFile.toString(), "--state", state.toString());
+        CliRun verify = run("verify", published.toString(), "--key", keyFile.toString(), "--state", state.toString());
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("is release 1");
 
-        Run rerun = export(published);
+        CliRun rerun = export(published);
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.out()).startsWith("exported release 2: ");
         assertThat(run("verify", published.toString(), "--key", keyFile.toString(), "--state", state.toString())
@@ -155,7 +144,7 @@ class MirrorCommandsTest {
                         new MirrorRoutes.Published(Optional.of(Files.readString(keyFile).strip()),
                                 Optional.of(published))).start()) {
             String url = server.url();
-            Run first = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
+            CliRun first = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(tree(mirror)).isEqualTo(tree(published));
 
@@ -169,12 +158,12 @@ class MirrorCommandsTest {
             killWhenFilesAppear(p, dir, ".mirror.staging-sync-", 50);
             assertThat(tree(mirror)).as("the mirror is still release 1, whole").isEqualTo(atFirst);
 
-            Run rerun = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
+            CliRun rerun = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
             assertThat(rerun.exitCode()).as(rerun.err()).isZero();
             assertThat(rerun.out()).contains("is release 2");
             assertThat(tree(mirror)).isEqualTo(tree(published));
 
-            Run again = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
+            CliRun again = run("mirror", url, mirror.toString(), "--key", keyFile.toString(), "--state", state.toString());
             assertThat(again.out()).contains("already current");
         }
     }

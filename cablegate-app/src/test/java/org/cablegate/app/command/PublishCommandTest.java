@@ -2,14 +2,11 @@ package org.cablegate.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code cablegate publish} as a publisher meets its failures: a target it cannot read, a cluster that is not there.
@@ -19,21 +16,13 @@ class PublishCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CablegateCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void refusesATargetThatIsNotAnOpenSearchAddress() {
-        Run r = run("publish", "--data", dir.toString(), "--to", "http://127.0.0.1:9200");
+        CliRun r = run("publish", "--data", dir.toString(), "--to", "http://127.0.0.1:9200");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("cablegate: --to: 'http://127.0.0.1:9200' does not start with opensearch://");
@@ -41,7 +30,7 @@ class PublishCommandTest {
 
     @Test
     void refusesAnIndexNameOpenSearchWouldRefuse() {
-        Run r = run("publish", "--data", dir.toString(), "--to", "opensearch://127.0.0.1:9200/Cables");
+        CliRun r = run("publish", "--data", dir.toString(), "--to", "opensearch://127.0.0.1:9200/Cables");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("'Cables' in 'opensearch://127.0.0.1:9200/Cables' is not an index name");
@@ -56,7 +45,7 @@ class PublishCommandTest {
 
         // A data directory with a public archive (empty: nothing released yet), as publish reads nothing else.
         java.nio.file.Files.createDirectories(dir.resolve("public"));
-        Run r = run("publish", "--data", dir.toString(), "--to", "opensearch://127.0.0.1:" + port + "/cables");
+        CliRun r = run("publish", "--data", dir.toString(), "--to", "opensearch://127.0.0.1:" + port + "/cables");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(r.err()).contains("cablegate: the cluster at http://127.0.0.1:" + port + " cannot be reached")
