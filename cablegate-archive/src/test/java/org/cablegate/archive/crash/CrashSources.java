@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.cablegate.archive.Fixtures;
 import org.cablegate.core.SharedCorpus;
 import org.cablegate.archive.index.Hit;
@@ -56,5 +57,21 @@ final class CrashSources {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A copy of a data directory, file by file: each crash scenario starts from the same state. */
+    static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
     }
 }

@@ -2,8 +2,6 @@ package org.cablegate.archive.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.cablegate.archive.index.IndexAudit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
@@ -84,7 +81,7 @@ class DeskCrashTest {
         }
         withdrawn = String.join(",", ids.subList(0, 5));
         beforeArchive = CrashSources.digest(Releaser.publicDir(redacted));
-        Path reference = copy(redacted, dir.resolve("reference"));
+        Path reference = CrashSources.copy(redacted, dir.resolve("reference"));
         afterChangesArchive = runChanges(reference);
         runWithdrawal(reference);
         try (Vault vault = Vault.open(reference)) {
@@ -111,7 +108,7 @@ class DeskCrashTest {
     @Test
     void aRedactionReleaseKilledAtAnyMomentEndsAsOneThatRanThrough() throws Exception {
         for (String moment : List.of("expunging", "published", "random")) {
-            Path data = copy(redacted, dir.resolve("changes-" + moment));
+            Path data = CrashSources.copy(redacted, dir.resolve("changes-" + moment));
             try (Child child = Child.start(DeskMain.class, data, CHANGES, "changes",
                     moment.equals("published") ? "pause" : "")) {
                 if (moment.equals("random")) {
@@ -133,7 +130,7 @@ class DeskCrashTest {
     @Test
     void aWithdrawalKilledAtAnyMomentEndsAsOneThatRanThrough() throws Exception {
         for (String moment : List.of("selected", "expunging")) {
-            Path data = copy(redacted, dir.resolve("withdrawal-" + moment));
+            Path data = CrashSources.copy(redacted, dir.resolve("withdrawal-" + moment));
             runChanges(data);
             try (Child child = Child.start(DeskMain.class, data, WITHDRAWAL, "withdraw", withdrawn,
                     moment.equals("published") ? "pause" : "")) {
@@ -161,18 +158,4 @@ class DeskCrashTest {
         assertThat(IndexAudit.find(Releaser.publicDir(data), Set.of())).as(moment + ": unreferenced files").isEmpty();
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
-    }
 }

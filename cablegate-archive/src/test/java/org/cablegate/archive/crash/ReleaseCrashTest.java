@@ -2,13 +2,11 @@ package org.cablegate.archive.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.Releaser;
@@ -43,7 +41,7 @@ class ReleaseCrashTest {
         try (Vault vault = Vault.open(imported)) {
             new Importer(vault).run(List.of(source), ImportListener.NONE);
         }
-        Path reference = copy(imported, dir.resolve("reference"));
+        Path reference = CrashSources.copy(imported, dir.resolve("reference"));
         try (Vault vault = Vault.open(reference); Releaser releaser = Releaser.open(vault)) {
             releaser.release(ReleaseRequest.of("all", Selection.all()).at(TIME), ReleaseListener.NONE);
             expectedVault = vault.digest();
@@ -53,7 +51,7 @@ class ReleaseCrashTest {
 
     /** Kills a release where {@code step} says, then releases again in this JVM, and compares with the reference. */
     void killAndRerun(String name, KillPoint... steps) throws Exception {
-        Path data = copy(imported, dir.resolve(name));
+        Path data = CrashSources.copy(imported, dir.resolve(name));
         StringBuilder what = new StringBuilder();
         for (KillPoint step : steps) {
             try (Child child = Child.start(ReleaseMain.class, data, TIME, step == KillPoint.PUBLISHED ? "pause" : "")) {
@@ -142,18 +140,4 @@ class ReleaseCrashTest {
         killAndRerun("random", KillPoint.EARLY, KillPoint.INDEXING, KillPoint.EARLY);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
-    }
 }
