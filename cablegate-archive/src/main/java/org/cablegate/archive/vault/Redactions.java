@@ -48,10 +48,7 @@ public final class Redactions {
                     insert.setString(7, by);
                     insert.setString(8, when);
                     insert.executeUpdate();
-                    long id;
-                    try (ResultSet keys = db.createStatement().executeQuery("SELECT last_insert_rowid()")) {
-                        id = keys.getLong(1);
-                    }
+                    long id = vault.count("SELECT last_insert_rowid()");
                     made.add(new Redaction(id, r.cableId(), r.kind(), r.value(), r.version(), r.covered(), r.reason(),
                             by, Instant.parse(when), Optional.empty(), Optional.empty()));
                     markChanged(r.cableId());

@@ -9,6 +9,7 @@ import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
 
@@ -61,9 +62,10 @@ final class Api {
         if (c.isPresent()) {
             return c.get();
         }
-        if (view.archive().withdrawn(id).isPresent()) {
-            throw new Gone("This cable was withdrawn on " + view.archive().withdrawn(id).get().withdrawn()
-                    .format(CableJson.MINUTES).replace('T', ' ') + " UTC");
+        Optional<WithdrawnCable> withdrawn = view.archive().withdrawn(id);
+        if (withdrawn.isPresent()) {
+            throw new Gone("This cable was withdrawn on " + withdrawn.get().withdrawn().format(CableJson.MINUTES)
+                    .replace('T', ' ') + " UTC");
         }
         throw new NotFound("No released cable has this id");
     }
