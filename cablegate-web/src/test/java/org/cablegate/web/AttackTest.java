@@ -153,6 +153,35 @@ class AttackTest extends ServedSite {
     }
 
     @Test
+    void aSearchRefusedAtTheDoorIsAnsweredOnlyAfterTheQueueWaitSoAFloodPacesItself() throws Exception {
+        SearchGate gate = site.server.gate();
+        int admitted = 0;
+        try {
+            // The pool and its queue full: the next search is refused at the door, but not before a queued search
+            // would have given up, and without holding a thread meanwhile (pages answer at once).
+            while (gate.admit()) {
+                admitted++;
+            }
+            long started = System.nanoTime();
+            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> refused = site.http.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(URI.create(site.url("/api/search?q=iran"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(site.get("/").statusCode()).isEqualTo(200);
+            assertThat(refused.isDone()).as("the refusal is still held while the page is answered").isFalse();
+            HttpResponse<byte[]> r = refused.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).contains("2");
+            assertThat(millis).as("ms before the refusal").isGreaterThanOrEqualTo(gate.refusalDelay().toMillis());
+        } finally {
+            for (int i = 0; i < admitted; i++) {
+                gate.leave();
+            }
+        }
+        assertThat(site.get("/api/search?q=iran").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aSearchPastItsTimeLimitIsA503() throws Exception {
         try (PublicArchive strict = PublicArchive.open(Releaser.publicDir(site.dataDir),
                 SearchLimits.defaults().withTimeout(Duration.ofNanos(1)));

@@ -46,7 +46,7 @@ final class TestSite implements AutoCloseable {
     final Path dataDir;
     final PublicArchive archive;
     final WebServer server;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TestSite(Path dataDir, PublicArchive archive, WebServer server) {
         this.dataDir = dataDir;

@@ -3,6 +3,7 @@ package org.cablegate.web.http;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cablegate.archive.index.PublicArchive;
 import org.eclipse.jetty.http.HttpField;
@@ -93,7 +94,18 @@ public final class CacheFrontHandler extends Handler.Wrapper {
             out.put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
             out.put("X-Content-Type-Options", "nosniff");
             out.put(HttpHeader.CACHE_CONTROL, "no-cache");
-            response.write(true, BUSY.duplicate(), callback);
+            if (gate.holdRefusal()) {
+                // Answered when a queued search would have given up, on Jetty's scheduler, holding no thread: a
+                // client that floods (each connection asking again as soon as it is answered) then asks at most once
+                // per connection per queueWait. Refused at once, 768 flooding connections got 8,000 refusals a
+                // second, and every other request, GET / among them, waited its turn behind ~768 others (95 ms).
+                request.getComponents().getScheduler().schedule(() -> {
+                    gate.releaseRefusal();
+                    response.write(true, BUSY.duplicate(), callback);
+                }, gate.refusalDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                response.write(true, BUSY.duplicate(), callback);
+            }
             return true;
         }
         // A miss may block (rendering, reading the archive, Javalin's servlet): it moves to a pool thread, so that

@@ -1,5 +1,6 @@
 package org.cablegate.web.http;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,31 @@ public final class SearchGate {
 
     public void leave() {
         admitted.release();
+    }
+
+    /** Refusals being held before they are sent: bounded, so that holding them cannot itself exhaust memory. */
+    private final AtomicInteger heldRefusals = new AtomicInteger();
+    static final int MAX_HELD_REFUSALS = 16_384;
+
+    /**
+     * Whether a refusal (503) should be held for {@link #refusalDelay()} before it is sent; if so, call
+     * {@link #releaseRefusal()} when it is. Beyond {@link #MAX_HELD_REFUSALS} they are sent at once.
+     */
+    public boolean holdRefusal() {
+        if (heldRefusals.incrementAndGet() > MAX_HELD_REFUSALS) {
+            heldRefusals.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    public void releaseRefusal() {
+        heldRefusals.decrementAndGet();
+    }
+
+    /** A refused search is answered after as long as a queued one waits before it gives up. */
+    public Duration refusalDelay() {
+        return limits.queueWait();
     }
 
     /** A place in the pool, held until closed. */
