@@ -27,6 +27,7 @@ import org.cablegate.archive.vault.ReleasePreview;
 import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
+import org.cablegate.archive.vault.VaultException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -139,15 +140,38 @@ final class ReleaseCommand implements Callable<Integer> {
                 }
                 ReleaseResult result = run(releaser, request, err);
                 if (result.release().isEmpty()) {
-                    out.println("nothing to release: no cable of the vault matches " + selection.describe()
-                            + " with something new to publish (see `cablegate status`; ids are checked above)");
-                    out.flush();
-                    return ExitCode.OK;
+                    return nothingToRelease(vault, selection, out, err);
                 }
                 print(result, out);
                 return ExitCode.OK;
             }
         }
+    }
+
+    /**
+     * Says why a release published nothing. Nothing matched (a mistyped origin or tag: an error, exit 1), or what
+     * matched is public already (exit 0). Issue 12: {@code --origin Nowhere} said "every selected cable is already
+     * public".
+     */
+    private static int nothingToRelease(Vault vault, Selection selection, PrintWriter out, PrintWriter err)
+            throws VaultException {
+        long matching = selection.selectsCables() ? vault.releaseLog().matching(selection) : 0;
+        if (selection.selectsCables() && matching == 0) {
+            err.println("cablegate: no cable of the vault matches " + selection.describe()
+                    + "; nothing released (`cablegate status` lists the origins and tags of the vault)");
+            err.flush();
+            return 1;
+        }
+        if (selection.selectsCables()) {
+            boolean one = matching == 1;
+            out.printf("nothing to release: the %,d %s %s %s %s public already, with no change pending%n", matching,
+                    one ? "cable" : "cables", one ? "that matches" : "that match", selection.describe(),
+                    one ? "is" : "are");
+        } else {
+            out.println("nothing to release: no public cable has a new text or a changed redaction pending");
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     private boolean selects() {
@@ -210,8 +234,9 @@ final class ReleaseCommand implements Callable<Integer> {
             out.println("nothing to release: every selected cable is already public");
         } else {
             var r = result.release().get();
-            out.printf("release %d \"%s\" at %s: %,d cables published (%,d new, %,d changed, %,d withdrawn)%n", r.id(),
-                    r.name(), r.time(), result.count(), result.added(), result.replaced(), result.withdrawn());
+            out.printf("release %d \"%s\" at %s: %,d %s published (%,d new, %,d changed, %,d withdrawn)%n", r.id(),
+                    r.name(), r.time(), result.count(), result.count() == 1 ? "cable" : "cables", result.added(),
+                    result.replaced(), result.withdrawn());
         }
         out.flush();
     }

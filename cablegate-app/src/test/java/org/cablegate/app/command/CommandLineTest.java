@@ -275,12 +275,21 @@ class CommandLineTest {
         assertThat(bin.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bin.err()).startsWith("cablegate: --ids " + binary + " is not a text file of ids (one a line, "
                 + "UTF-8); it holds binary data");
-        assertThat(nowhere.exitCode()).isZero();
-        assertThat(nowhere.out()).isEqualTo("nothing to release: no cable of the vault matches origin Nowhere with "
-                + "something new to publish (see `cablegate status`; ids are checked above)" + System.lineSeparator());
+        assertThat(nowhere.exitCode()).isEqualTo(1);
+        assertThat(nowhere.out()).isEmpty();
+        assertThat(nowhere.err()).isEqualTo("cablegate: no cable of the vault matches origin Nowhere; nothing released "
+                + "(`cablegate status` lists the origins and tags of the vault)" + System.lineSeparator());
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.err()).contains("skipped 1 listed id not in the vault: 99NOWHERE1");
-        assertThat(listed.out()).contains("1 cables published");
+        assertThat(listed.out()).contains(": 1 cable published (1 new, 0 changed, 0 withdrawn)");
+
+        CliRun noTag = run("release", "--data", data, "--tag", "ZZZZ");
+        assertThat(noTag.exitCode()).isEqualTo(1);
+        assertThat(noTag.err()).startsWith("cablegate: no cable of the vault matches tag ZZZZ; nothing released");
+        CliRun again = run("release", "--data", data, "--ids", ids.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).isEqualTo("nothing to release: the 1 cable that matches 2 listed ids is public already, "
+                + "with no change pending" + System.lineSeparator());
     }
 
     @Test

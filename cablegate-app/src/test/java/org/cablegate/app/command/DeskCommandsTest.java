@@ -58,7 +58,7 @@ class DeskCommandsTest {
         assertThat(run("releases", "--data", data).out()).doesNotContain("   2  ");
 
         CliRun release = run("release", "--changed", "--at", "2011-03-01T12:00", "--data", data);
-        assertThat(release.out()).contains("1 cables published (0 new, 1 changed, 0 withdrawn)");
+        assertThat(release.out()).contains(": 1 cable published (0 new, 1 changed, 0 withdrawn)");
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(Path.of(data)))) {
             assertThat(archive.get("08MOSCOW1647").orElseThrow().body()).doesNotContain("Onishchenko");
         }
@@ -130,7 +130,7 @@ class DeskCommandsTest {
         }
         StringWriter out = new StringWriter();
         DueReleases.makeDue(Path.of(data), new PrintWriter(out, true));
-        assertThat(out.toString()).contains("release 3 \"back\" at 2011-03-01T12:00: 1 cables published (1 new");
+        assertThat(out.toString()).contains("release 3 \"back\" at 2011-03-01T12:00: 1 cable published (1 new");
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(Path.of(data)))) {
             assertThat(archive.get("08MOSCOW1647")).isPresent();
         }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -170,28 +171,7 @@ public final class ReleaseLog {
                     " WHERE (c.published_version IS NULL OR c.published_version <> c.current_version"
                             + " OR c.redactions_changed)");
             List<Object> args = new ArrayList<>(List.of(id, keepOriginalTimes ? 1 : 0, Columns.time(time)));
-            if (selection.unreleasedOnly()) {
-                sql.append(" AND c.published_version IS NULL AND c.withdrawn IS NULL");
-            }
-            if (selection.origin().isPresent()) {
-                sql.append(" AND c.origin = ? COLLATE NOCASE");
-                args.add(selection.origin().get());
-            }
-            if (selection.tag().isPresent()) {
-                sql.append(" AND instr(char(10) || upper(c.tags) || char(10), char(10) || upper(?) || char(10)) > 0");
-                args.add(selection.tag().get());
-            }
-            if (selection.createdBefore().isPresent()) {
-                sql.append(" AND c.created < ?");
-                args.add(Columns.time(selection.createdBefore().get().atStartOfDay()));
-            }
-            if (selection.ids().isPresent()) {
-                fillSelectedIds(selection.ids().get());
-                sql.append(" AND (c.id IN (SELECT id FROM temp.selected_id) OR c.canonical_id IN (SELECT id FROM temp.selected_id))");
-            } else {
-                // A withdrawn cable comes back only when the publisher names it.
-                sql.append(" AND c.withdrawn IS NULL");
-            }
+            conditions(selection, sql, args);
             sql.append(" ORDER BY c.created, c.id");
             if (selection.limit().isPresent()) {
                 sql.append(" LIMIT ?");
@@ -205,6 +185,60 @@ public final class ReleaseLog {
                 + (selection.changesOnly() ? " OR c.published_version <> c.current_version)" : ")"),
                 List.of(id, keepOriginalTimes ? 1 : 0, Columns.time(time)));
         return count;
+    }
+
+    /** The selection's conditions on a cable {@code c}, appended to a WHERE clause: one place for both uses. */
+    private void conditions(Selection selection, StringBuilder sql, List<Object> args) throws SQLException {
+        if (selection.unreleasedOnly()) {
+            sql.append(" AND c.published_version IS NULL AND c.withdrawn IS NULL");
+        }
+        if (selection.origin().isPresent()) {
+            sql.append(" AND c.origin = ? COLLATE NOCASE");
+            args.add(selection.origin().get());
+        }
+        if (selection.tag().isPresent()) {
+            sql.append(" AND instr(char(10) || upper(c.tags) || char(10), char(10) || upper(?) || char(10)) > 0");
+            args.add(selection.tag().get());
+        }
+        if (selection.createdBefore().isPresent()) {
+            sql.append(" AND c.created < ?");
+            args.add(Columns.time(selection.createdBefore().get().atStartOfDay()));
+        }
+        if (selection.ids().isPresent()) {
+            fillSelectedIds(selection.ids().get());
+            sql.append(" AND (c.id IN (SELECT id FROM temp.selected_id) OR c.canonical_id IN (SELECT id FROM temp.selected_id))");
+        } else {
+            // A withdrawn cable comes back only when the publisher names it.
+            sql.append(" AND c.withdrawn IS NULL");
+        }
+    }
+
+    /**
+     * How many cables of the vault the selection's conditions match, public or not (its limit aside): tells a release
+     * that found nothing to publish because nothing matched ({@code --origin Nowhere}, a typo) from one whose cables
+     * are all public already (issue 12, finding 10: both said "every selected cable is already public").
+     */
+    public long matching(Selection selection) throws VaultException {
+        try {
+            StringBuilder sql = new StringBuilder("SELECT count(*) FROM cable c WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            // Public cables count too: that is the question. The limit and --unreleased-only narrow what is published, not
+            // what matches.
+            conditions(new Selection(selection.ids(), selection.origin(), selection.tag(), selection.createdBefore(),
+                    OptionalInt.empty(), false, false), sql, args);
+            try (PreparedStatement q = db.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    q.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new VaultException("Cannot count the cables that match " + selection.describe() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private int update(String sql, List<Object> args) throws SQLException {
