@@ -9,7 +9,8 @@ import org.cablegate.archive.index.SearchLimits;
 /**
  * The bounded pool in front of every route that runs a reader's query: {@link SearchLimits#searchThreads()} searches
  * at once, {@link SearchLimits#searchQueue()} waiting at most {@link SearchLimits#queueWait()}, and every other one
- * refused at once ({@link Busy}: a 503 with {@code Retry-After}). Issue 12: 256 connections of costly searches took
+ * refused ({@link Busy}: a 503 with {@code Retry-After}; one refused at the door is sent after {@link #refusalDelay()},
+ * see {@link #holdRefusal()}). Issue 12: 256 connections of costly searches took
  * every request thread of the server, and the front page stopped answering for 8 minutes; now a flood of searches costs
  * at most the pool's threads, and pages (answered from the cache, on other threads) keep answering.
  */
@@ -30,7 +31,7 @@ public final class SearchGate {
         this.admitted = new Semaphore(limits.searchThreads() + limits.searchQueue());
     }
 
-    /** Lets a search request in, or says no (then it is answered 503 at once); {@link #leave()} when it is done. */
+    /** Lets a search request in, or says no (then it is answered 503); {@link #leave()} when it is done. */
     public boolean admit() {
         return admitted.tryAcquire();
     }
