@@ -73,9 +73,13 @@ public final class ReleaseLog {
                  WHEN c.published_version <> c.current_version THEN 'NEW_TEXT'
                  ELSE 'REDACTION_CHANGED' END""";
     /** The numbers of the redactions in force for a cable, newline-joined in order; empty: none. */
-    private static final String REDACTIONS = """
-            coalesce((SELECT group_concat(r.id, char(10)) FROM (SELECT id FROM redaction
-                      WHERE cable_id = c.id AND removed_at IS NULL ORDER BY id) r), '')""";
+    private static final String REDACTIONS = redactionsInForce("c.id");
+    /** The numbers of the redactions in force on the cable {@code cableId} names, one a line: what its text gets. */
+    private static String redactionsInForce(String cableId) {
+        return "coalesce((SELECT group_concat(r.id, char(10)) FROM (SELECT id FROM redaction WHERE cable_id = "
+                + cableId + " AND removed_at IS NULL ORDER BY id) r), '')";
+    }
+
     private static final String INSERT_SELECTED = "INSERT OR IGNORE INTO release_cable (release_id, cable_id, version,"
             + " released, kind, redactions) SELECT ?, c.id, c.current_version, " + RELEASED + ", " + KIND + ", "
             + REDACTIONS + " FROM cable c";
@@ -474,7 +478,11 @@ public final class ReleaseLog {
                                  published_version = CASE WHEN rc.kind = 'WITHDRAWN' THEN NULL ELSE rc.version END,
                                  withdrawn = CASE WHEN rc.kind = 'WITHDRAWN'
                                                   THEN (SELECT time FROM release WHERE id = rc.release_id) END,
-                                 redactions_changed = 0
+                                 -- A redaction made or removed after the release selected the cable is not in
+                                 -- what it published: the mark stays for the next release to publish it.
+                                 redactions_changed = CASE WHEN rc.kind = 'WITHDRAWN'
+                                                             OR rc.redactions = """ + redactionsInForce("cable.id") + """
+                                                           THEN 0 ELSE 1 END
                 FROM release_cable rc
                 WHERE rc.release_id = ? AND rc.cable_id = cable.id""",
                 """

@@ -20,6 +20,7 @@ import org.cablegate.archive.vault.ImportListener;
 import org.cablegate.archive.vault.Importer;
 import org.cablegate.archive.vault.Redaction;
 import org.cablegate.archive.vault.ReleasePreview;
+import org.cablegate.archive.vault.ReleaseRecord;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import org.cablegate.core.model.Cable;
@@ -265,6 +266,36 @@ class PublishersDeskTest {
         assertThatThrownBy(() -> redact(new RedactionDesk.Ask("99NOSUCH1", RedactionRule.subject(), "x")))
                 .hasMessageContaining("no cable 99NOSUCH1");
         assertThat(vault.redactions().all()).isEmpty();
+    }
+
+    @Test
+    void aRedactionMadeWhileAReleaseRunsIsPublishedByTheNextOne() throws Exception {
+        redact(new RedactionDesk.Ask(MOSCOW, RedactionRule.everyText("Onishchenko"), "protect"));
+        try (Releaser releaser = Releaser.open(vault)) {
+            releaser.release(ReleaseRequest.of("busy", Selection.all().withChangesOnly()).at(T2), new ReleaseListener() {
+                @Override
+                public void selected(ReleaseRecord release) {
+                    // Another publisher, another process: `cablegate redact` while this release is indexing.
+                    try (Vault other = Vault.open(data)) {
+                        new RedactionDesk(other).redact(List.of(new RedactionDesk.Ask(MOSCOW,
+                                RedactionRule.text("Ruslan  Khalfin"), "protect")), "second", Instant.now());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            });
+        }
+        archive.refresh();
+        // The release published what it selected: the first redaction, not the one made after it selected.
+        assertThat(hits("onishchenko")).isZero();
+        assertThat(hits("khalfin")).isEqualTo(1);
+
+        // Before the fix, finishing the release cleared the cable's "redactions changed" mark, and the second
+        // redaction waited for some later change of the cable: a name left public with nothing pending to say so.
+        ReleaseResult next = release(ReleaseRequest.of("next", Selection.all().withChangesOnly()).at(T3));
+        assertThat(next.count()).isEqualTo(1);
+        archive.refresh();
+        assertThat(hits("khalfin")).isZero();
     }
 
     private List<Redaction> redact(RedactionDesk.Ask... asks) throws Exception {
