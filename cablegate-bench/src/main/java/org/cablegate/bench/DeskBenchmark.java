@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,19 @@ import org.cablegate.core.redact.RedactionRule;
  * the 1,000 new cables; a redaction of 1 public cable; redactions of 100; a withdrawal of 1. Each step is one process
  * of its own in real use; here one JVM runs them in a row, after the big release has warmed it.
  * <pre>
- * java -Xmx4g -XX:+UseParallelGC -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.DeskBenchmark DATA-DIR
+ * java -Xmx4g -XX:+UseParallelGC -cp cablegate-bench/target/cablegate-bench.jar org.cablegate.bench.DeskBenchmark DATA-DIR [RAM-BUFFER-MB]
  * </pre>
  */
 public final class DeskBenchmark {
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static int ramBufferMb;
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
+        // Optional: the indexing buffer (and so the size of the segments a flush writes), to weigh segment sizes.
+        ramBufferMb = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         LocalDateTime t = LocalDateTime.parse("2011-09-01T00:00");
         try (Vault vault = Vault.open(data)) {
             long total = vault.status().cables();
@@ -68,7 +73,9 @@ public final class DeskBenchmark {
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         ReleaseResult result;
-        try (Releaser releaser = Releaser.open(vault)) {
+        try (Releaser releaser = ramBufferMb > 0
+                ? Releaser.open(vault, Runtime.getRuntime().availableProcessors(), ramBufferMb, Clock.systemUTC())
+                : Releaser.open(vault)) {
             result = step.run(releaser);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
