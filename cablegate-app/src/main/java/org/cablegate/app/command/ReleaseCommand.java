@@ -105,7 +105,7 @@ final class ReleaseCommand implements Callable<Integer> {
                     print(result, out);
                 }
                 out.flush();
-                return ExitCode.OK;
+                return made.isEmpty() ? ExitCode.OK : followed(out, err);
             }
         }
         Selection selection = selection();
@@ -145,9 +145,17 @@ final class ReleaseCommand implements Callable<Integer> {
                     return ExitCode.OK;
                 }
                 print(result, out);
-                return ExitCode.OK;
+                return followed(out, err);
             }
         }
+    }
+
+    /**
+     * The release, published to the clusters recorded for the data directory (issue 10). A cluster that could not
+     * follow is exit code 1: the release is made and public here, and the cluster's readers keep the previous one.
+     */
+    private int followed(PrintWriter out, PrintWriter err) {
+        return SearchTargets.follow(data.existing(), out, err) ? ExitCode.OK : ExitCode.SOME_REJECTED;
     }
 
     private boolean selects() {
