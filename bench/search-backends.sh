@@ -51,7 +51,7 @@ cpu() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
 
 echo "== load before: $(uptime)"
 os_cpu0=$(cpu "$node_jvm")
-/usr/bin/time -v java -Xmx2g -cp "$top/cablegate-bench/target/cablegate-bench.jar" org.cablegate.bench.ClusterSearchBenchmark \
+/usr/bin/time -v java -Xmx2g -Dcablegate.bench.runs="${BENCH_RUNS:-200}" -cp "$top/cablegate-bench/target/cablegate-bench.jar" org.cablegate.bench.ClusterSearchBenchmark \
   "$data/public" "opensearch://127.0.0.1:$os_http/cables" 2> "$work/bench.time"
 grep -E "Elapsed|User time|System time" "$work/bench.time"
 echo "node CPU during the publish and the queries: $(echo "$(cpu "$node_jvm") - $os_cpu0" | bc) s"
