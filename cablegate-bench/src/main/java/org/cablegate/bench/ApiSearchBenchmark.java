@@ -32,7 +32,7 @@ import org.cablegate.web.http.SearchGate;
  * The argument is a public archive directory; it is only read.
  */
 public final class ApiSearchBenchmark {
-    private record Query(String name, String params, SearchRequest request) {}
+    record Query(String name, String params, SearchRequest request) {}
 
     private static final String FACETS = "&facets=origin,classification,year";
 
@@ -132,7 +132,7 @@ public final class ApiSearchBenchmark {
     }
 
     /** One keep-alive HTTP/1.1 connection: a GET, then its whole answer read (Content-Length or chunked). */
-    private static final class Client implements AutoCloseable {
+    static final class Client implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
@@ -148,6 +148,19 @@ public final class ApiSearchBenchmark {
         long get(String path) throws IOException {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            return answer(path);
+        }
+
+        /** A POST of a JSON body (a bare OpenSearch search); @return the length of the answer's body */
+        long post(String path, byte[] json) throws IOException {
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(json);
+            out.flush();
+            return answer(path);
+        }
+
+        private long answer(String path) throws IOException {
             String status = line();
             if (!status.startsWith("HTTP/1.1 200")) {
                 throw new IllegalStateException(path + " answered " + status);
@@ -199,7 +212,7 @@ public final class ApiSearchBenchmark {
         return "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
-    private static List<Query> queries() {
+    static List<Query> queries() {
         Facet[] f = {Facet.ORIGIN, Facet.CLASSIFICATION, Facet.YEAR};
         return List.of(
                 new Query("Q01 iran", q("iran"), SearchRequest.of("iran")),

@@ -3,6 +3,7 @@ package org.cablegate.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,16 +47,48 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     @Override
-    public SearchResult search(SearchRequest request) throws BadQueryException, ClusterUnavailableException,
-            OpenSearchException {
+    public SearchResult search(SearchRequest request) throws BadQueryException, IOException {
         Query parsed = QuerySyntax.parse(request.query());
-        // As the archive does: without words every hit scores the same, and the order is newest first.
-        SortOrder order = request.sort() == SortOrder.RELEVANCE && !QuerySyntax.hasWords(parsed)
+        SortOrder order = order(request, parsed);
+        ObjectNode body = body(request, parsed, order);
+        JsonNode answer;
+        try {
+            answer = client.post(path(), body);
+        } catch (OpenSearchException e) {
+            throw refused(request, e);
+        }
+        if (answer.path("timed_out").asBoolean() || answer.path("_shards").path("failed").asInt() > 0) {
+            throw new ClusterUnavailableException("the cluster answered the search of '" + request.query()
+                    + "' from only part of the archive: " + answer.path("_shards"));
+        }
+        return result(answer, order, request.limit());
+    }
+
+    /** Where a search is posted: the alias, partial answers refused. */
+    public String path() {
+        return "/" + alias + "/_search?allow_partial_search_results=false";
+    }
+
+    /** The order a request is answered in: as the archive does, a query without words is newest first. */
+    private static SortOrder order(SearchRequest request, Query parsed) {
+        return request.sort() == SortOrder.RELEVANCE && !QuerySyntax.hasWords(parsed)
                 ? SortOrder.CREATED_NEWEST : request.sort();
+    }
+
+    /**
+     * The query DSL a request is sent as: what a benchmark posts bare to compare with a search through the server.
+     */
+    public ObjectNode body(SearchRequest request) throws BadQueryException {
+        Query parsed = QuerySyntax.parse(request.query());
+        return body(request, parsed, order(request, parsed));
+    }
+
+    private static ObjectNode body(SearchRequest request, Query parsed, SortOrder order) throws BadQueryException {
         Optional<Object[]> after = request.cursor().isPresent()
                 ? Optional.of(after(order, request.cursor().get())) : Optional.empty();
         ObjectNode body = OpenSearchClient.JSON.createObjectNode();
-        body.set("query", withFilters(QueryTranslator.translate(parsed, request.query()), request.filters()));
+        body.set("query", withFilters(QueryTranslator.translate(parsed, request.query()), request.filters(),
+                request.conditions()));
         int offset = after.isPresent() ? 0 : request.offset();
         body.put("from", offset);
         // One more than asked, to know whether a next page exists.
@@ -80,17 +113,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 by.addObject().put("_key", "asc");
             }
         }
-        JsonNode answer;
-        try {
-            answer = client.post("/" + alias + "/_search?allow_partial_search_results=false", body);
-        } catch (OpenSearchException e) {
-            throw refused(request, e);
-        }
-        if (answer.path("timed_out").asBoolean() || answer.path("_shards").path("failed").asInt() > 0) {
-            throw new ClusterUnavailableException("the cluster answered the search of '" + request.query()
-                    + "' from only part of the archive: " + answer.path("_shards"));
-        }
-        return result(answer, order, request.limit());
+        return body;
     }
 
     /**
@@ -114,7 +137,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     /** What the cluster refused of a query the archive's parser accepted: too many terms, as the archive says. */
-    private static OpenSearchException refused(SearchRequest request, OpenSearchException e)
+    private IOException refused(SearchRequest request, OpenSearchException e)
             throws BadQueryException {
         String message = e.getMessage();
         if (e.status() == 400 && (message.contains("too_many_clauses") || message.contains("maxClauseCount")
@@ -123,6 +146,12 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         if (e.status() == 400 && message.contains("Determinizing")) {
             throw new BadQueryException("The query '" + request.query() + "' is too complex to run; make it simpler");
+        }
+        if (e.status() == 404) {
+            // No release published under the alias yet, or the index a running search read was just replaced by the
+            // next release's: the cluster cannot answer now, and will (issue 10: never a 500).
+            return new ClusterUnavailableException("the cluster holds no published release under '" + alias + "' now ("
+                    + message + ")", e);
         }
         return e;
     }
@@ -150,8 +179,9 @@ public final class OpenSearchBackend implements SearchBackend {
         return new SearchResult(total, true, hits, facets, next);
     }
 
-    private static ObjectNode withFilters(ObjectNode query, List<SearchRequest.Filter> filters) {
-        if (filters.isEmpty()) {
+    private static ObjectNode withFilters(ObjectNode query, List<SearchRequest.Filter> filters,
+            List<SearchRequest.Condition> conditions) {
+        if (filters.isEmpty() && conditions.isEmpty()) {
             return query;
         }
         ObjectNode node = OpenSearchClient.JSON.createObjectNode();
@@ -159,8 +189,43 @@ public final class OpenSearchBackend implements SearchBackend {
         bool.putArray("must").add(query);
         ArrayNode filter = bool.putArray("filter");
         for (SearchRequest.Filter f : filters) {
-            filter.addObject().putObject("term").putObject(OpenSearchSchema.facetField(f.facet())).put("value", f.value());
+            filter.add(facetFilter(f));
         }
+        for (SearchRequest.Condition c : conditions) {
+            filter.add(condition(c));
+        }
+        return node;
+    }
+
+    /**
+     * A facet value as the archive filters on it: a keyword for the values, and for the periods (a day of release,
+     * a month of creation) the same value the facet counts by, which the document carries as a keyword.
+     */
+    private static ObjectNode facetFilter(SearchRequest.Filter f) {
+        ObjectNode term = OpenSearchClient.JSON.createObjectNode();
+        term.putObject("term").putObject(OpenSearchSchema.facetField(f.facet())).put("value", f.value());
+        return term;
+    }
+
+    /** A typed condition as the archive's {@code PublicArchive.condition} makes it: the same fields, the same bounds. */
+    static ObjectNode condition(SearchRequest.Condition condition) {
+        ObjectNode node = OpenSearchClient.JSON.createObjectNode();
+        if (condition instanceof SearchRequest.IdIn in) {
+            ArrayNode either = node.putObject("bool").put("minimum_should_match", 1).putArray("should");
+            for (String field : List.of(OpenSearchSchema.ID, OpenSearchSchema.CANONICAL_ID)) {
+                ArrayNode ids = either.addObject().putObject("terms").putArray(field);
+                in.ids().stream().sorted().forEach(ids::add);
+            }
+            return node;
+        }
+        if (condition instanceof SearchRequest.Cites cites) {
+            node.putObject("term").putObject(OpenSearchSchema.CITES).put("value", cites.id());
+            return node;
+        }
+        SearchRequest.CreatedIn span = (SearchRequest.CreatedIn) condition;
+        node.putObject("range").putObject(OpenSearchSchema.CREATED)
+                .put("gte", OpenSearchSchema.minute(span.from().atStartOfDay()))
+                .put("lte", OpenSearchSchema.minute(span.until().atStartOfDay()) - 1);
         return node;
     }
 

@@ -24,8 +24,10 @@ import org.cablegate.archive.index.SortOrder;
  *
  * <p>Resumable: after each accepted bulk request the index's mapping {@code _meta} records the archive cursor of the
  * last cable sent; a run after a kill finds the unfinished index of the same release and goes on from there
- * (re-sending a cable is harmless, its id is its key). Older physical indexes of the alias are deleted once the alias
- * has moved, except the one it left, which readers in the middle of a search may still be using.
+ * (re-sending a cable is harmless, its id is its key). Every other physical index of the alias is deleted once the
+ * alias has moved, the one it left too: a redaction or a withdrawal leaves no trace in the cluster (issue 10), as
+ * none is left in the embedded archive. A reader's search that was running on the old index at that moment is
+ * answered 503 once (the backend maps the missing index to "try again"); its next page runs on the new one.
  */
 public final class Publisher {
     /** What a run reports as it goes, for a progress bar. */
@@ -136,6 +138,21 @@ public final class Publisher {
         client.put("/" + index + "/_mapping", mapping);
     }
 
+    /** The release the alias names now; empty before the first publish. */
+    public java.util.OptionalLong release() throws IOException {
+        String prefix = alias + "-release-";
+        for (String index : aliased()) {
+            if (index.startsWith(prefix)) {
+                try {
+                    return java.util.OptionalLong.of(Long.parseLong(index.substring(prefix.length())));
+                } catch (NumberFormatException e) {
+                    // Not one of ours: read on.
+                }
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     /** The physical indexes the alias names now (one, or none before the first publish). */
     List<String> aliased() throws IOException {
         List<String> names = new ArrayList<>();
@@ -146,7 +163,7 @@ public final class Publisher {
         return names;
     }
 
-    /** Moves the alias to {@code index} in one call, then deletes the indexes older than the one it left. */
+    /** Moves the alias to {@code index} in one call, then deletes every other index of the alias. */
     private void swap(String index) throws IOException {
         List<String> previous = aliased();
         ObjectNode body = OpenSearchClient.JSON.createObjectNode();
@@ -159,7 +176,7 @@ public final class Publisher {
         JsonNode all = client.get("/" + alias + "-release-*?expand_wildcards=open");
         for (var it = all.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!name.equals(index) && !previous.contains(name)) {
+            if (!name.equals(index)) {
                 client.delete("/" + name);
             }
         }

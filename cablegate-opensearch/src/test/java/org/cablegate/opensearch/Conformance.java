@@ -79,6 +79,13 @@ final class Conformance {
         cases.add(SearchRequest.of("nuclear").withSort(SortOrder.CREATED_OLDEST).withPage(40, 20));
         cases.add(SearchRequest.of("nuclear").withPage(5, 10));
         cases.add(SearchRequest.of("nuclear").withLimit(0));
+        // Issue 10: the typed conditions the site asks instead of query text.
+        cases.add(SearchRequest.all().withCondition(new SearchRequest.IdIn(Set.of("08MOSCOW1647", "09STATE15113")))
+                .withSort(SortOrder.CREATED_OLDEST));
+        cases.add(SearchRequest.all().withCondition(new SearchRequest.Cites("08MOSCOW1647")));
+        cases.add(SearchRequest.of("oil").withCondition(SearchRequest.CreatedIn.years(2008, 2009)).withFacets(20));
+        cases.add(SearchRequest.all().withCondition(SearchRequest.CreatedIn.since(java.time.LocalDate.of(2009, 6, 1)))
+                .withSort(SortOrder.CREATED_OLDEST).withLimit(50));
         return cases;
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.SearchInterruptedException;
+import org.cablegate.archive.index.SearchUnavailableException;
 import org.cablegate.web.http.CachedPage;
 import org.cablegate.web.http.Page;
 import org.cablegate.web.http.PageCache;
@@ -95,6 +96,10 @@ final class SiteRoutes {
             page = busy(ctx, e.getMessage(), e.retryAfterSeconds());
         } catch (SearchInterruptedException e) {
             page = busy(ctx, e.getMessage(), gate.retryAfterSeconds());
+        } catch (SearchUnavailableException e) {
+            // The cluster of serve --search down, slow or red (issue 10): a 503 to retry; pages keep answering.
+            page = busy(ctx, "The search service does not answer now (" + e.getMessage() + ").",
+                    Math.max(1, e.retryAfter().toSeconds()));
         }
         Replies.send(ctx, CachedPage.of(page, site.lastModified()), site.lastModified());
     }

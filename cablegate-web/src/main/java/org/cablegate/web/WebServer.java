@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.web.data.DataRoutes;
 import org.cablegate.web.http.CacheFrontHandler;
 import org.cablegate.web.http.CachedPage;
@@ -115,7 +116,8 @@ public final class WebServer implements AutoCloseable {
     private final Map<EndPoint, Long> inHeaders = new ConcurrentHashMap<>();
     private final AtomicReference<Server> jetty = new AtomicReference<>();
 
-    private WebServer(PublicArchive archive, Site site, Options options, MirrorRoutes.Published published) {
+    private WebServer(PublicArchive archive, Optional<SearchBackend> search, Site site, Options options,
+            MirrorRoutes.Published published) {
         this.site = site;
         this.published = published;
         this.options = options;
@@ -144,7 +146,7 @@ public final class WebServer implements AutoCloseable {
                 options.accessLog().ifPresent(file -> server.setRequestLog(
                         new CustomRequestLog(new RequestLogWriter(file.toString()), CustomRequestLog.NCSA_FORMAT)));
             });
-            registerRoutes(config.routes, archive);
+            registerRoutes(config.routes, archive, search);
         });
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cablegate-release-watch");
@@ -176,16 +178,26 @@ public final class WebServer implements AutoCloseable {
     /** With what the server publishes for mirrors: the publisher's key, the export directory. */
     public static WebServer create(PublicArchive archive, Options options, MirrorRoutes.Published published)
             throws IOException {
-        return new WebServer(archive, new Site(archive, options.baseUrl()), options, published);
+        return create(archive, Optional.empty(), options, published);
+    }
+
+    /**
+     * With another backend for readers' searches ({@code serve --search}: a cluster): the search page, its facets and
+     * histogram, {@code /api/search}, its downloads and the search feed ask it; every page, listing and count reads
+     * the archive. A backend that cannot answer makes those routes 503 with {@code Retry-After}; nothing else.
+     */
+    public static WebServer create(PublicArchive archive, Optional<SearchBackend> search, Options options,
+            MirrorRoutes.Published published) throws IOException {
+        return new WebServer(archive, search, new Site(archive, search, options.baseUrl()), options, published);
     }
 
     /**
      * Every group of routes, in one place. The data for programs (JSON API under /api/, OpenAPI, downloads, Atom feeds
      * under /feed/, sitemap.xml, robots.txt) registers here beside the site.
      */
-    private void registerRoutes(RoutesConfig routes, PublicArchive archive) {
+    private void registerRoutes(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search) {
         SiteRoutes.register(routes, site, cache, gate);
-        DataRoutes.register(routes, archive, options.baseUrl(), gate);
+        DataRoutes.register(routes, archive, search, options.baseUrl(), gate);
         MirrorRoutes.register(routes, published);
         routes.get("/healthz", this::health);
         routes.head("/healthz", this::health);

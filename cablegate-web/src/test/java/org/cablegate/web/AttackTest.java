@@ -124,7 +124,7 @@ class AttackTest extends ServedSite {
         String first = site.text("/search?q=&sort=created&from=999999999");
         assertThat(first).contains("1–25 of ").doesNotContain("999,999,999");
 
-        Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*after=[^\"]*)\"").matcher(first);
+        Matcher next = Pattern.compile("href=\"(/search\\?[^\"]*cursor=[^\"]*)\"").matcher(first);
         assertThat(next.find()).isTrue();
         String second = site.text(next.group(1).replace("&amp;", "&") + "&from=999999999");
         assertThat(second).contains("26–50 of ").doesNotContain("999,999,999");

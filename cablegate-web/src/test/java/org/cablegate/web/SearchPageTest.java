@@ -32,7 +32,7 @@ class SearchPageTest extends ServedSite {
     @Test
     void aFacetValueNarrowsTheSearchToItsCount() throws Exception {
         String page = search("iran");
-        Matcher m = Pattern.compile("<a href=\"(/search\\?q=iran&amp;f=origin%3A[^\"]+)\">([^<]+)</a> <span class=\"count\">(\\d+)</span>")
+        Matcher m = Pattern.compile("<a href=\"(/search\\?q=iran&amp;filter=origin%3A[^\"]+)\">([^<]+)</a> <span class=\"count\">(\\d+)</span>")
                 .matcher(page);
         assertThat(m.find()).as("an origin facet value").isTrue();
         String href = m.group(1).replace("&amp;", "&");
@@ -75,8 +75,10 @@ class SearchPageTest extends ServedSite {
     @Test
     void theOrdersAreOffered() throws Exception {
         String page = search("moscow");
-        assertThat(page).contains("<a href=\"/search?q=moscow&amp;sort=created\">Newest first</a>")
-                .contains("<a href=\"/search?q=moscow&amp;sort=released\">Latest released</a>");
+        // Issue 10: the page links in the vocabulary of /api/search.
+        assertThat(page).contains("<a href=\"/search?q=moscow&amp;sort=created-newest\">Newest first</a>")
+                .contains("<a href=\"/search?q=moscow&amp;sort=released-newest\">Latest released</a>")
+                .contains("<a href=\"/search?q=moscow&amp;sort=released-oldest\">First released</a>");
         String newest = site.text("/search?q=moscow&sort=created-oldest");
         assertThat(newest).contains("<option value=\"created-oldest\" selected>");
     }
@@ -91,8 +93,25 @@ class SearchPageTest extends ServedSite {
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(query)
                     .contains("<h1>The search cannot run as written</h1>");
         }
-        assertThat(site.text("/search?q=iran&sort=sideways")).contains("There is no order 'sideways'; the orders are relevance, created, created-oldest, released.")
+        assertThat(site.text("/search?q=iran&sort=sideways")).contains("There is no sort 'sideways'; the sorts are relevance, created-newest, created-oldest, released-newest, released-oldest")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void linksOfThePageBeforeIssue10KeepWorking() throws Exception {
+        // The page read f=, after= and sort=created; it links with filter=, cursor= and sort=created-newest now.
+        String old = site.text("/search?q=iran&f=origin%3AEmbassy+Moscow&sort=created");
+        String now = site.text("/search?q=iran&filter=origin%3AEmbassy+Moscow&sort=created-newest");
+        assertThat(old).isEqualTo(now).contains("origin: Embassy Moscow ✕")
+                .contains("<option value=\"created-newest\" selected>");
+        Matcher next = Pattern.compile("<a rel=\"next\" href=\"[^\"]*cursor=([^\"&]+)\"").matcher(
+                site.text("/search?q=&sort=created-newest"));
+        assertThat(next.find()).isTrue();
+        String cursor = next.group(1);
+        assertThat(site.text("/search?q=&sort=created&after=" + cursor))
+                .isEqualTo(site.text("/search?q=&sort=created-newest&cursor=" + cursor)).contains("26–50 of ");
+        // The page takes the facets of the API too: a month of creation.
+        assertThat(site.text("/search?q=&filter=created-month%3A2008-06")).contains("created-month: 2008-06 ✕");
     }
 
     @Test

@@ -47,10 +47,16 @@ final class DueReleases implements AutoCloseable {
             if (vault.scheduled().due(LocalDateTime.now(ZoneOffset.UTC)).isEmpty()) {
                 return;
             }
+            boolean made = false;
             try (Releaser releaser = Releaser.open(vault)) {
                 for (ReleaseResult r : releaser.releaseDue(LocalDateTime.now(ZoneOffset.UTC), ReleaseCommand.listener(out))) {
                     ReleaseCommand.print(r, out);
+                    made = true;
                 }
+            }
+            if (made) {
+                // The clusters recorded follow (issue 10); a failure is reported and retried by the next release.
+                SearchTargets.follow(dataDir, out, out);
             }
         } catch (Exception e) {
             out.println("cablegate: a scheduled release could not be made now (" + e.getMessage() + "); trying again in "

@@ -106,7 +106,7 @@ final class ReleaseCommand implements Callable<Integer> {
                     print(result, out);
                 }
                 out.flush();
-                return ExitCode.OK;
+                return made.isEmpty() ? ExitCode.OK : followed(out, err);
             }
         }
         Selection selection = selection();
@@ -143,13 +143,13 @@ final class ReleaseCommand implements Callable<Integer> {
                     return nothingToRelease(vault, selection, out, err);
                 }
                 print(result, out);
-                return ExitCode.OK;
+                return followed(out, err);
             }
         }
     }
 
     /**
-     * Says why a release published nothing. Nothing matched (a mistyped origin or tag: an error, exit 1), or what
+     * Says why a release published nothing. Nothing matched (a mistyped origin or tag: a usage error, exit 2), or what
      * matched is public already (exit 0). Issue 12: {@code --origin Nowhere} said "every selected cable is already
      * public".
      */
@@ -160,7 +160,7 @@ final class ReleaseCommand implements Callable<Integer> {
             err.println("cablegate: no cable of the vault matches " + selection.describe()
                     + "; nothing released (`cablegate status` lists the origins and tags of the vault)");
             err.flush();
-            return 1;
+            return ExitCode.USAGE;
         }
         if (selection.selectsCables()) {
             boolean one = matching == 1;
@@ -172,6 +172,14 @@ final class ReleaseCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The release, published to the clusters recorded for the data directory (issue 10). A cluster that could not
+     * follow is exit code 1: the release is made and public here, and the cluster's readers keep the previous one.
+     */
+    private int followed(PrintWriter out, PrintWriter err) {
+        return SearchTargets.follow(data.existing(), out, err) ? ExitCode.OK : ExitCode.SOME_REJECTED;
     }
 
     private boolean selects() {

@@ -13,7 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.release.Releaser;
+import org.cablegate.opensearch.OpenSearchBackend;
+import org.cablegate.opensearch.OpenSearchClient;
+import org.cablegate.opensearch.OpenSearchTarget;
+import org.cablegate.opensearch.Publisher;
 import org.cablegate.web.WebServer;
 import org.cablegate.web.mirror.MirrorRoutes;
 import org.cablegate.web.mirror.PublisherKey;
@@ -60,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long open requests may take to finish (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--search", paramLabel = "opensearch://HOST:PORT[/INDEX]",
+            description = "Answer searches (the search page, /api/search, its downloads, the search feed) from this "
+                    + "OpenSearch cluster (cablegate publish --to); pages still come from the data directory.")
+    String search;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "An export of this archive (cablegate export) to publish under /export/, for cablegate mirror.")
     Path export;
@@ -81,9 +91,17 @@ final class ServeCommand implements Callable<Integer> {
         if (drainSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--drain must not be negative, not " + drainSeconds);
         }
+        Optional<OpenSearchTarget> cluster = Optional.empty();
+        if (search != null) {
+            try {
+                cluster = Optional.of(OpenSearchTarget.parse(search));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--search: " + e.getMessage());
+            }
+        }
         WebServer.Options options = options(host, port, base.orElse(null))
                 .withAccessLog(Optional.ofNullable(accessLog)).withDrain(Duration.ofSeconds(drainSeconds));
-        serve(data.existing(), options, Optional.ofNullable(export), spec.commandLine().getOut());
+        serve(data.existing(), options, Optional.ofNullable(export), cluster, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 
@@ -128,10 +146,24 @@ final class ServeCommand implements Callable<Integer> {
     /** Serves a data directory's public archive until the process is stopped (SIGTERM or Ctrl-C). */
     static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, PrintWriter out)
             throws Exception {
+        serve(dataDir, options, export, Optional.empty(), out);
+    }
+
+    /**
+     * A reader's search waits at most this long for the cluster, so that a cluster down or slow is a 503 within the
+     * 2 s of the search limits (issue 10), never a hang.
+     */
+    static final Duration CLUSTER_TIMEOUT = Duration.ofMillis(1500);
+
+    /** With the searches answered by a cluster, when one is named. */
+    static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, Optional<OpenSearchTarget> cluster,
+            PrintWriter out) throws Exception {
         // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
         MirrorRoutes.Published published = new MirrorRoutes.Published(PublisherKey.show(dataDir), export);
+        Optional<OpenSearchClient> client = cluster.map(c -> new OpenSearchClient(c.http(), CLUSTER_TIMEOUT));
+        Optional<SearchBackend> backend = cluster.map(c -> new OpenSearchBackend(client.get(), c.index()));
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
-                WebServer server = WebServer.create(archive, options, published);
+                WebServer server = WebServer.create(archive, backend, options, published);
                 DueReleases due = DueReleases.start(dataDir, out)) {
             try {
                 server.start();
@@ -140,6 +172,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.printf("cablegate serving release %d (%,d cables) at %s%n", archive.lastRelease(), archive.count(),
                     server.url());
+            if (cluster.isPresent()) {
+                out.println(searchStatus(archive.lastRelease(), cluster.get(), client.get()));
+            }
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -152,6 +187,32 @@ final class ServeCommand implements Callable<Integer> {
             }, "cablegate-drain"));
             stop.await();
             stopped.await();
+        }
+    }
+
+    /**
+     * Which release the cluster holds beside the local one. The searches follow the cluster's alias, whatever it
+     * names: the cluster is the one copy that every serve process shares, and the publisher moves it with each
+     * release (SearchTargets), so a mismatch lasts from the local commit to the alias swap, or until a failed publish
+     * is rerun. It is said at start, not refused: a server that would not start without the cluster would make the
+     * cluster's outage an outage of the pages too.
+     */
+    static String searchStatus(long localRelease, OpenSearchTarget target, OpenSearchClient client) {
+        String where = "opensearch://" + target.host() + ":" + target.port() + "/" + target.index();
+        try {
+            java.util.OptionalLong held = new Publisher(client, target.index(), 0).release();
+            if (held.isEmpty()) {
+                return "warning: searches go to " + where + ", which holds no published release yet; they answer 503 "
+                        + "until `cablegate publish --to " + where + "` has run";
+            }
+            if (held.getAsLong() != localRelease) {
+                return "warning: searches go to " + where + ", which holds release " + held.getAsLong()
+                        + ", not the local " + localRelease + "; run `cablegate publish` for the data directory";
+            }
+            return "searches go to " + where + " (release " + held.getAsLong() + ")";
+        } catch (java.io.IOException e) {
+            return "warning: searches go to " + where + ", which does not answer now (" + e.getMessage()
+                    + "); they answer 503 until it does, and pages are served meanwhile";
         }
     }
 

@@ -65,7 +65,8 @@ final class WithdrawCommand implements Callable<Integer> {
             var r = result.release().get();
             out.printf("release %d at %s: %,d cables withdrawn%n", r.id(), r.time(), result.withdrawn());
             out.flush();
-            return ExitCode.OK;
         }
+        // After the vault is closed: the withdrawal leaves the clusters too (issue 10); see ReleaseCommand.followed.
+        return SearchTargets.follow(data.existing(), out, err) ? ExitCode.OK : ExitCode.SOME_REJECTED;
     }
 }

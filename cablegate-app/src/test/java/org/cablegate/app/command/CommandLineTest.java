@@ -275,7 +275,7 @@ class CommandLineTest {
         assertThat(bin.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bin.err()).startsWith("cablegate: --ids " + binary + " is not a text file of ids (one a line, "
                 + "UTF-8); it holds binary data");
-        assertThat(nowhere.exitCode()).isEqualTo(1);
+        assertThat(nowhere.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(nowhere.out()).isEmpty();
         assertThat(nowhere.err()).isEqualTo("cablegate: no cable of the vault matches origin Nowhere; nothing released "
                 + "(`cablegate status` lists the origins and tags of the vault)" + System.lineSeparator());
@@ -284,7 +284,7 @@ class CommandLineTest {
         assertThat(listed.out()).contains(": 1 cable published (1 new, 0 changed, 0 withdrawn)");
 
         CliRun noTag = run("release", "--data", data, "--tag", "ZZZZ");
-        assertThat(noTag.exitCode()).isEqualTo(1);
+        assertThat(noTag.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noTag.err()).startsWith("cablegate: no cable of the vault matches tag ZZZZ; nothing released");
         CliRun again = run("release", "--data", data, "--ids", ids.toString());
         assertThat(again.exitCode()).isZero();

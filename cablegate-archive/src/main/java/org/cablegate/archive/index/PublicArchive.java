@@ -30,6 +30,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
@@ -39,6 +40,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The public archive, read-only: released cables and nothing else. This is what the web server, the exporter and the
@@ -274,7 +276,7 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
             // answer without visiting every hit (a relevance order would visit them all to order them by the id's key).
             SortOrder order = request.sort() == SortOrder.RELEVANCE && !ArchiveQueryParser.hasWords(parsed)
                     ? SortOrder.CREATED_NEWEST : request.sort();
-            Query query = withFilters(parsed, request.filters());
+            Query query = withFilters(parsed, request.filters(), request.conditions());
             Sorting.After after = request.cursor().isPresent() ? Sorting.after(order, request.cursor().get()) : null;
             if (searcher() == null) {
                 return SearchResult.empty();
@@ -325,15 +327,37 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         return Optional.of(ArchiveSchema.toCable(s.storedFields().document(top.scoreDocs[0].doc)));
     }
 
-    private static Query withFilters(Query query, List<SearchRequest.Filter> filters) {
-        if (filters.isEmpty()) {
+    private static Query withFilters(Query query, List<SearchRequest.Filter> filters,
+            List<SearchRequest.Condition> conditions) {
+        if (filters.isEmpty() && conditions.isEmpty()) {
             return query;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         for (SearchRequest.Filter f : filters) {
             b.add(ArchiveSchema.facetFilter(f.facet(), f.value()), Occur.FILTER);
         }
+        for (SearchRequest.Condition c : conditions) {
+            b.add(condition(c), Occur.FILTER);
+        }
         return b.build();
+    }
+
+    /** A typed condition as the query its field would be searched with: what {@code id:}, {@code cites:} and
+     * {@code created:[… TO …]} make of the same text. */
+    static Query condition(SearchRequest.Condition condition) {
+        if (condition instanceof SearchRequest.IdIn in) {
+            List<BytesRef> ids = in.ids().stream().sorted().map(BytesRef::new).toList();
+            return new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(ArchiveSchema.ID, ids), Occur.SHOULD)
+                    .add(new TermInSetQuery(ArchiveSchema.CANONICAL_ID, ids), Occur.SHOULD)
+                    .build();
+        }
+        if (condition instanceof SearchRequest.Cites cites) {
+            return new TermQuery(new Term(ArchiveSchema.CITES, cites.id()));
+        }
+        SearchRequest.CreatedIn span = (SearchRequest.CreatedIn) condition;
+        return ArchiveSchema.minuteRange(ArchiveSchema.CREATED, ArchiveSchema.minute(span.from().atStartOfDay()),
+                ArchiveSchema.minute(span.until().atStartOfDay()) - 1);
     }
 
     private static SearchResult search(ArchiveSearcher s, Query query, Sorting.After resume, SortOrder order,

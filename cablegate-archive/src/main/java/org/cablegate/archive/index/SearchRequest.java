@@ -1,5 +1,6 @@
 package org.cablegate.archive.index;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,10 @@ import java.util.Set;
  *                   all of them must match (AND is the default operator); fields: {@code subject: body: tag: origin:
  *                   classification: id: from: to: created: released: year:}; dates take {@code 2008}, {@code 2008-06},
  *                   {@code 2008-06-10} or a range {@code created:[2008-01 TO 2008-06]}
- * @param filters    exact facet values every hit must carry (what clicking a facet value adds)
+ * @param filters    exact facet values every hit must carry (what clicking a facet value adds, and what a listing
+ *                   by day of release or month of creation is)
+ * @param conditions typed conditions beside the query and the facets (these cables, the cables citing one, a span of
+ *                   creation dates): what the site asks without writing query syntax for the backend to parse back
  * @param sort       the order of hits; a query without words has no relevance, and is sorted newest first instead
  * @param offset     hits to skip; ignored when a cursor is given. Cost grows with offset: page deep with the cursor
  * @param limit      hits to return, 0–1000
@@ -27,6 +31,7 @@ import java.util.Set;
 public record SearchRequest(
         String query,
         List<Filter> filters,
+        List<Condition> conditions,
         SortOrder sort,
         int offset,
         int limit,
@@ -44,9 +49,48 @@ public record SearchRequest(
         }
     }
 
+    /** A condition every hit must meet, typed; each backend translates it to its own query. */
+    public sealed interface Condition permits IdIn, Cites, CreatedIn {}
+
+    /** The cables with one of these ids, published or corrected (as {@code id:} matches either). */
+    public record IdIn(Set<String> ids) implements Condition {
+        public IdIn {
+            ids = Set.copyOf(ids);
+        }
+    }
+
+    /** The cables whose REF lines cite this id. */
+    public record Cites(String id) implements Condition {
+        public Cites {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** The cables created on a day from {@code from} (inclusive) to {@code until} (exclusive). */
+    public record CreatedIn(LocalDate from, LocalDate until) implements Condition {
+        public CreatedIn {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            if (!until.isAfter(from)) {
+                throw new IllegalArgumentException("an empty span of days: " + from + " until " + until);
+            }
+        }
+
+        /** The cables created on {@code from} or later. */
+        public static CreatedIn since(LocalDate from) {
+            return new CreatedIn(from, LocalDate.MAX);
+        }
+
+        /** The cables created in the years {@code first} to {@code last}, both included. */
+        public static CreatedIn years(int first, int last) {
+            return new CreatedIn(LocalDate.of(first, 1, 1), LocalDate.of(last + 1, 1, 1));
+        }
+    }
+
     public SearchRequest {
         Objects.requireNonNull(query, "query");
         filters = List.copyOf(filters);
+        conditions = List.copyOf(conditions);
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(cursor, "cursor");
         facets = facets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(facets));
@@ -61,41 +105,68 @@ public record SearchRequest(
         }
     }
 
+    /** Without typed conditions. */
+    public SearchRequest(String query, List<Filter> filters, SortOrder sort, int offset, int limit,
+            Optional<String> cursor, Set<Facet> facets, int facetLimit) {
+        this(query, filters, List.of(), sort, offset, limit, cursor, facets, facetLimit);
+    }
+
     /** The first 10 hits by relevance, without facets. */
     public static SearchRequest of(String query) {
         return new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 0, 10, Optional.empty(), Set.of(), 10);
     }
 
+    /** Every released cable (no query), first 10 newest first; narrow it with filters and conditions. */
+    public static SearchRequest all() {
+        return of("");
+    }
+
+    public SearchRequest withCondition(Condition condition) {
+        List<Condition> more = new ArrayList<>(conditions);
+        more.add(condition);
+        return new SearchRequest(query, filters, more, sort, offset, limit, cursor, facets, facetLimit);
+    }
+
+    /** The same request for another query, its filters, conditions, order and paging kept. */
+    public SearchRequest withQuery(String newQuery) {
+        return new SearchRequest(newQuery, filters, conditions, sort, offset, limit, cursor, facets, facetLimit);
+    }
+
     public SearchRequest withFilter(Facet facet, String value) {
         List<Filter> more = new ArrayList<>(filters);
         more.add(new Filter(facet, value));
-        return new SearchRequest(query, more, sort, offset, limit, cursor, facets, facetLimit);
+        return new SearchRequest(query, more, conditions, sort, offset, limit, cursor, facets, facetLimit);
     }
 
     public SearchRequest withSort(SortOrder order) {
-        return new SearchRequest(query, filters, order, offset, limit, cursor, facets, facetLimit);
+        return new SearchRequest(query, filters, conditions, order, offset, limit, cursor, facets, facetLimit);
     }
 
     public SearchRequest withPage(int newOffset, int newLimit) {
-        return new SearchRequest(query, filters, sort, newOffset, newLimit, cursor, facets, facetLimit);
+        return new SearchRequest(query, filters, conditions, sort, newOffset, newLimit, cursor, facets, facetLimit);
     }
 
     public SearchRequest withLimit(int newLimit) {
-        return new SearchRequest(query, filters, sort, offset, newLimit, cursor, facets, facetLimit);
+        return new SearchRequest(query, filters, conditions, sort, offset, newLimit, cursor, facets, facetLimit);
     }
 
     /** The page after the one that returned {@code nextCursor}. */
     public SearchRequest after(String nextCursor) {
-        return new SearchRequest(query, filters, sort, 0, limit, Optional.of(nextCursor), facets, facetLimit);
+        return new SearchRequest(query, filters, conditions, sort, 0, limit, Optional.of(nextCursor), facets, facetLimit);
     }
 
     /** Counts of every facet, the {@code top} values of each. */
     public SearchRequest withFacets(int top) {
-        return new SearchRequest(query, filters, sort, offset, limit, cursor, EnumSet.allOf(Facet.class), top);
+        return new SearchRequest(query, filters, conditions, sort, offset, limit, cursor, EnumSet.allOf(Facet.class), top);
+    }
+
+    /** Counts of these facets (none: no counts), the {@code top} values of each. */
+    public SearchRequest withFacets(Set<Facet> which, int top) {
+        return new SearchRequest(query, filters, conditions, sort, offset, limit, cursor, which, top);
     }
 
     /** Counts of the facets named, the {@code top} values of each. */
     public SearchRequest withFacets(int top, Facet first, Facet... more) {
-        return new SearchRequest(query, filters, sort, offset, limit, cursor, EnumSet.of(first, more), top);
+        return new SearchRequest(query, filters, conditions, sort, offset, limit, cursor, EnumSet.of(first, more), top);
     }
 }

@@ -100,6 +100,25 @@ class PublicArchiveTest {
         return archive.search(request).hits().stream().map(Hit::id).toList();
     }
 
+    @Test
+    void typedConditionsFindWhatTheirQueryTextFinds() throws Exception {
+        // Issue 10: the site asks these typed; each must answer as the query text it replaces did.
+        SearchRequest all = SearchRequest.all().withLimit(100).withSort(SortOrder.CREATED_OLDEST);
+        assertThat(ids(all.withCondition(new SearchRequest.IdIn(Set.of("08MOSCOW1647", "08MANAMA492")))))
+                .isEqualTo(ids("id:(08MOSCOW1647 OR 08MANAMA492)"))
+                .containsExactly("08ECTION01OF02MANAMA492", "08MOSCOW1647");
+        assertThat(ids(all.withCondition(SearchRequest.CreatedIn.years(2008, 2009))))
+                .isEqualTo(ids("created:[2008 TO 2009]")).hasSize(6);
+        assertThat(ids(all.withCondition(SearchRequest.CreatedIn.since(java.time.LocalDate.of(2009, 3, 2)))))
+                .isEqualTo(ids("created:[2009-03-02 TO *]"))
+                .containsExactly("09LONDON200", "09MOSCOW200", "10STATE1234");
+        assertThat(ids(all.withCondition(new SearchRequest.CreatedIn(java.time.LocalDate.of(2008, 6, 10),
+                java.time.LocalDate.of(2008, 6, 11))))).containsExactly("08MOSCOW1647");
+        assertThat(ids(all.withFilter(Facet.CREATED_MONTH, "2008-06"))).isEqualTo(ids("created:2008-06"));
+        assertThat(ids(SearchRequest.of("iran").withLimit(100).withSort(SortOrder.CREATED_OLDEST)
+                .withCondition(SearchRequest.CreatedIn.years(2009, 2009)))).containsExactly("09LONDON200");
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
         "iran                          | 08ECTION01OF02MANAMA492 08MOSCOW1647 09LONDON200",

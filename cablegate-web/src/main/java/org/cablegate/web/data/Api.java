@@ -9,9 +9,11 @@ import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.SortOrder;
 import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
+import org.cablegate.web.search.SearchQuery;
 
 /** The JSON API: a cable, a listing, a search, the status, and the OpenAPI document that describes them. */
 final class Api {
@@ -71,13 +73,14 @@ final class Api {
     }
 
     void search(Context ctx, ReleaseView view) throws IOException, BadQueryException {
-        SearchRequest request = SearchParams.search(ctx, SEARCH_LIMIT);
-        page(ctx, request, view.archive().search(request), null);
+        SearchRequest request = SearchQuery.search(ctx.queryParamMap(), SEARCH_LIMIT);
+        page(ctx, request, view.search().search(request), null);
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind) throws IOException, BadQueryException, NotFound {
         Listing listing = Listing.released(kind, ctx.pathParam("key"), view);
-        SearchRequest request = SearchParams.listing(ctx, listing, LISTING_LIMIT);
+        SearchRequest request = SearchQuery.paging(ctx.queryParamMap(), listing.request(), LISTING_LIMIT,
+                SortOrder.CREATED_NEWEST);
         page(ctx, request, view.archive().search(request), listing);
     }
 

@@ -11,6 +11,7 @@ import org.cablegate.archive.index.PublicVersion;
 import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
+import org.cablegate.web.search.SearchQuery;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
 import org.cablegate.web.url.Urls;
@@ -43,7 +44,7 @@ final class DataJson {
             w.name("query").value(request.query());
             w.name("filters").beginArray();
             for (SearchRequest.Filter f : request.filters()) {
-                w.beginObject().name("facet").value(SearchParams.label(f.facet())).name("value").value(f.value()).endObject();
+                w.beginObject().name("facet").value(SearchQuery.label(f.facet())).name("value").value(f.value()).endObject();
             }
             w.endArray();
         } else {
@@ -53,7 +54,7 @@ final class DataJson {
                     .name("value").value(listing.value())
                     .endObject();
         }
-        w.name("sort").value(SearchParams.label(request.sort()));
+        w.name("sort").value(SearchQuery.label(request.sort()));
         w.name("total").value(result.total());
         w.name("totalExact").value(result.totalExact());
         w.name("hits").beginArray();
@@ -63,7 +64,7 @@ final class DataJson {
         w.endArray();
         w.name("facets").beginObject();
         for (Map.Entry<Facet, List<FacetCount>> e : result.facets().entrySet()) {
-            w.name(SearchParams.label(e.getKey())).beginArray();
+            w.name(SearchQuery.label(e.getKey())).beginArray();
             for (FacetCount c : e.getValue()) {
                 w.beginObject().name("value").value(c.value()).name("count").value(c.count()).endObject();
             }

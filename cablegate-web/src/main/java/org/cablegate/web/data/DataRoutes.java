@@ -5,11 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchInterruptedException;
 import org.cablegate.archive.index.SearchRequest;
+import org.cablegate.archive.index.SearchUnavailableException;
 import org.cablegate.web.http.QueryStrings;
 import org.cablegate.web.http.SearchGate;
 
@@ -34,19 +37,29 @@ public final class DataRoutes {
      * @param baseUrl where the site is served, for the absolute URLs of feeds and sitemaps: {@code https://cablegate.example}
      */
     public static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, SearchGate gate) {
-        register(routes, archive, baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
+        register(routes, archive, Optional.empty(), baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
+    }
+
+    /**
+     * With another backend for readers' searches (a cluster): {@code /api/search}, its downloads and the search feed
+     * ask it; everything else reads the archive.
+     */
+    public static void register(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search,
+            URI baseUrl, SearchGate gate) {
+        register(routes, archive, search, baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
     }
 
     /** With smaller pages, so that tests with few cables page as the full set does. */
     static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, int downloadPage,
             int sitemapUrlsPerPage) {
-        register(routes, archive, baseUrl, new SearchGate(archive.limits()), downloadPage, sitemapUrlsPerPage);
+        register(routes, archive, Optional.empty(), baseUrl, new SearchGate(archive.limits()), downloadPage,
+                sitemapUrlsPerPage);
     }
 
-    private static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, SearchGate gate,
-            int downloadPage, int sitemapUrlsPerPage) {
+    private static void register(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search,
+            URI baseUrl, SearchGate gate, int downloadPage, int sitemapUrlsPerPage) {
         SiteUrls urls = new SiteUrls(baseUrl);
-        ReleaseView.Current current = new ReleaseView.Current(archive);
+        ReleaseView.Current current = new ReleaseView.Current(archive, search);
         Api api = new Api(urls);
         Downloads downloads = new Downloads(urls, downloadPage);
         Feeds feeds = new Feeds(urls);
@@ -111,8 +124,23 @@ public final class DataRoutes {
             } catch (SearchInterruptedException e) {
                 ctx.header("Retry-After", Long.toString(gate.retryAfterSeconds()));
                 Http.error(ctx, 503, e.getMessage());
+            } catch (SearchUnavailableException e) {
+                // The cluster is an input like any other (issue 10): down, slow or red is a 503 to retry, not a 500.
+                unavailable(ctx, e);
             }
         };
+    }
+
+    /** A 503 for a backend that cannot answer now, unless the answer has begun (a download cut short ends). */
+    static void unavailable(Context ctx, SearchUnavailableException e) throws SearchUnavailableException {
+        if (ctx.res().isCommitted()) {
+            throw e;
+        }
+        ctx.res().reset();
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        Http.error(ctx, 503, "The search cannot run now: " + e.getMessage() + ". Try again in a moment; every "
+                + "cable and listing can be read meanwhile");
     }
 
     /** What a route writes, reading one release. */

@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.Hit;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
+import org.cablegate.archive.index.SortOrder;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
+import org.cablegate.web.search.SearchQuery;
 
 /**
  * Every hit of a search or listing as CSV (RFC 4180, with a header row) or JSON Lines, with no cap. The hits are
@@ -46,22 +49,23 @@ final class Downloads {
     }
 
     void search(Context ctx, ReleaseView view, Format format) throws IOException, BadQueryException {
-        write(ctx, view, SearchParams.search(ctx, SearchRequest.MAX_LIMIT), "search", format);
+        write(ctx, view.search(), SearchQuery.search(ctx.queryParamMap(), SearchRequest.MAX_LIMIT), "search", format);
     }
 
     void listing(Context ctx, ReleaseView view, Listing.Kind kind, Format format)
             throws IOException, BadQueryException, NotFound {
         Listing listing = Listing.released(kind, ctx.pathParam("key"), view);
-        write(ctx, view, SearchParams.listing(ctx, listing, SearchRequest.MAX_LIMIT), listing.fileName(), format);
+        write(ctx, view.archive(), SearchQuery.paging(ctx.queryParamMap(), listing.request(), SearchRequest.MAX_LIMIT,
+                SortOrder.CREATED_NEWEST), listing.fileName(), format);
     }
 
-    private void write(Context ctx, ReleaseView view, SearchRequest asked, String name, Format format)
+    private void write(Context ctx, SearchBackend backend, SearchRequest asked, String name, Format format)
             throws IOException, BadQueryException {
         // From the first hit to the last, whatever page the request named; no facets: a download is rows.
-        SearchRequest request = new SearchRequest(asked.query(), asked.filters(), asked.sort(), 0, pageSize,
+        SearchRequest request = new SearchRequest(asked.query(), asked.filters(), asked.conditions(), asked.sort(), 0, pageSize,
                 Optional.empty(), Set.of(), 1);
         // The first page is read before anything is written, so that a bad query still gets its 400.
-        SearchResult page = view.archive().search(request);
+        SearchResult page = backend.search(request);
         ctx.contentType(format.contentType);
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension + "\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
@@ -81,7 +85,7 @@ final class Downloads {
             if (page.nextCursor().isEmpty()) {
                 break;
             }
-            page = view.archive().search(request.after(page.nextCursor().get()));
+            page = backend.search(request.after(page.nextCursor().get()));
         }
         out.flush();
     }

@@ -14,9 +14,11 @@ import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.PublicRelease;
 import org.cablegate.archive.index.PublicVersion;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
+import org.cablegate.web.search.SearchQuery;
 import org.cablegate.core.json.CableJson;
 import org.cablegate.web.url.Urls;
 
@@ -52,11 +54,11 @@ final class Feeds {
     }
 
     void search(Context ctx, ReleaseView view) throws IOException, BadQueryException {
-        SearchRequest request = SearchParams.search(ctx, ENTRIES);
+        SearchRequest request = SearchQuery.search(ctx.queryParamMap(), ENTRIES);
         String query = ctx.req().getQueryString();
         String suffix = query == null ? "" : "?" + query;
         String q = request.query();
-        feed(ctx, view, request, "/feed/search.atom" + suffix, "Cablegate: search " + (q.isBlank() ? "(everything)" : q),
+        feed(ctx, view, view.search(), request, "/feed/search.atom" + suffix, "Cablegate: search " + (q.isBlank() ? "(everything)" : q),
                 urls.of("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     }
 
@@ -121,9 +123,15 @@ final class Feeds {
 
     private void feed(Context ctx, ReleaseView view, SearchRequest base, String path, String title, String alternate)
             throws IOException, BadQueryException {
-        SearchRequest request = new SearchRequest(base.query(), base.filters(), SortOrder.RELEASED_NEWEST, 0, ENTRIES,
+        feed(ctx, view, view.archive(), base, path, title, alternate);
+    }
+
+    /** A feed of what {@code backend} finds: the search feed asks the search backend, the others the release. */
+    private void feed(Context ctx, ReleaseView view, SearchBackend backend, SearchRequest base, String path,
+            String title, String alternate) throws IOException, BadQueryException {
+        SearchRequest request = new SearchRequest(base.query(), base.filters(), base.conditions(), SortOrder.RELEASED_NEWEST, 0, ENTRIES,
                 Optional.empty(), Set.of(), 1);
-        SearchResult result = view.archive().search(request);
+        SearchResult result = backend.search(request);
         // The feed changed when its newest entry was released; an empty one takes the release's time.
         LocalDateTime updated = result.hits().isEmpty() ? view.time() : result.hits().get(0).released();
         StringBuilder sb = head(path, title, alternate, updated);

@@ -97,13 +97,13 @@ record Listing(Kind kind, String key, String value) {
     }
 
     /**
-     * The search that lists it. Days and months are query ranges (the query parser reads them), the others exact
-     * facet filters.
+     * The search that lists it: an exact value of a facet, typed (issue 10: days and months were query text,
+     * {@code released:2010-11-28}, that the backend parsed back).
      */
     SearchRequest request() {
         return switch (kind) {
-            case RELDATE -> SearchRequest.of("released:" + key);
-            case DATE -> SearchRequest.of("created:" + key);
+            case RELDATE -> SearchRequest.all().withFilter(Facet.RELEASED_DAY, key);
+            case DATE -> SearchRequest.all().withFilter(Facet.CREATED_MONTH, key);
             case TAG -> SearchRequest.of("").withFilter(Facet.TAG, value);
             case ORIGIN -> SearchRequest.of("").withFilter(Facet.ORIGIN, value);
             case CLASSIFICATION -> SearchRequest.of("").withFilter(Facet.CLASSIFICATION, value);

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
@@ -21,9 +22,11 @@ import org.cablegate.archive.index.SortOrder;
  * @param values  the released origins and classifications, with their path names
  * @param published when the release was published (the Last-Modified), strictly later for each release; empty
  *                  before the first release or for an index older than that record
+ * @param search    what answers a reader's search, its downloads and its feed: this release of the archive, or the
+ *                  cluster {@code serve --search} names (listings, cables and counts always read the archive)
  */
 record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time, ReleasedValues values,
-        Optional<Instant> published) implements AutoCloseable {
+        Optional<Instant> published, SearchBackend search) implements AutoCloseable {
     static final LocalDateTime BEFORE_ANY_RELEASE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     @Override
@@ -48,10 +51,12 @@ record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time,
     /** Opens views of the archive's current release, reusing what the release's answers share. */
     static final class Current {
         private final PublicArchive archive;
+        private final Optional<SearchBackend> search;
         private volatile Shared shared;
 
-        Current(PublicArchive archive) {
+        Current(PublicArchive archive, Optional<SearchBackend> search) {
             this.archive = archive;
+            this.search = search;
         }
 
         ReleaseView open() throws IOException {
@@ -62,7 +67,8 @@ record ReleaseView(PublicArchive.View archive, long release, LocalDateTime time,
                     s = Shared.load(held);
                     shared = s;
                 }
-                return new ReleaseView(held, s.release(), s.time(), s.values(), s.published());
+                return new ReleaseView(held, s.release(), s.time(), s.values(), s.published(),
+                        search.isPresent() ? search.get() : held);
             } catch (IOException | RuntimeException e) {
                 held.close();
                 throw e;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -121,9 +122,9 @@ final class Sitemaps {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"" + NS + "\">\n");
             // Only the years the page spans are searched: from the year of its start to the year of the next page's.
             Start start = starts.get(number - 1);
-            String to = number < starts.size() ? starts.get(number).year() : "*";
-            SearchRequest request = new SearchRequest("created:[" + start.year() + " TO " + to + "]", List.of(),
-                    SortOrder.CREATED_OLDEST, 0, step, start.cursor(), Set.of(), 1);
+            SearchRequest.CreatedIn years = years(start.year(), number < starts.size() ? starts.get(number).year() : "*");
+            SearchRequest request = new SearchRequest("", List.of(), List.of(years), SortOrder.CREATED_OLDEST, 0, step,
+                    start.cursor(), Set.of(), 1);
             StringBuilder sb = new StringBuilder(128 * step);
             int written = 0;
             while (written < perPage) {
@@ -150,6 +151,17 @@ final class Sitemaps {
         // Searches and their feeds are endless in number and each costs a query: crawlers get the pages instead.
         Http.send(ctx, Http.TEXT, "User-agent: *\nDisallow: /search\nDisallow: /api/search\nDisallow: /feed/search.atom\n"
                 + "Allow: /\n\nSitemap: " + urls.of("/sitemap.xml") + "\n");
+    }
+
+    /** The cables created from the year {@code first} to the year {@code last} ({@code *}: on), both included. */
+    private static SearchRequest.CreatedIn years(String first, String last) {
+        if (first.equals("*")) {
+            // No cable yet: any span finds none.
+            return SearchRequest.CreatedIn.since(LocalDate.of(1, 1, 1));
+        }
+        LocalDate from = LocalDate.of(Integer.parseInt(first), 1, 1);
+        return last.equals("*") ? SearchRequest.CreatedIn.since(from)
+                : SearchRequest.CreatedIn.years(from.getYear(), Integer.parseInt(last));
     }
 
     private static SearchResult search(ReleaseView view, SearchRequest request) throws IOException {
@@ -180,7 +192,7 @@ final class Sitemaps {
         for (FacetCount year : years) {
             long last = (long) starts.size() * perPage - 1;
             while (last < before + year.count()) {
-                Optional<String> next = search(view, new SearchRequest("created:[" + year.value() + " TO *]", List.of(),
+                Optional<String> next = search(view, new SearchRequest("", List.of(), List.of(years(year.value(), "*")),
                         SortOrder.CREATED_OLDEST, (int) (last - before), 1, Optional.empty(), Set.of(), 1)).nextCursor();
                 if (next.isEmpty()) {
                     break;

@@ -102,7 +102,7 @@ final class CablePages {
         for (String id : ids) {
             pages.put(id, Urls.cableById(id));
         }
-        for (Hit h : search(archive, "id:(" + String.join(" OR ", ids) + ")", ids.size())) {
+        for (Hit h : search(archive, new SearchRequest.IdIn(ids), ids.size())) {
             String url = Urls.cable(h.id(), h.created());
             if (ids.contains(h.canonicalId())) {
                 pages.put(h.canonicalId(), url);
@@ -115,15 +115,17 @@ final class CablePages {
     }
 
     private static List<Row> citedBy(PublicArchive.View archive, String id, Snapshot s) throws IOException {
-        return search(archive, "cites:" + id, CITED_BY_SHOWN).stream().map(h -> Rows.of(h, s)).toList();
+        return search(archive, new SearchRequest.Cites(id), CITED_BY_SHOWN).stream().map(h -> Rows.of(h, s)).toList();
     }
 
-    private static List<Hit> search(PublicArchive.View archive, String query, int limit) throws IOException {
+    /** The cables meeting a typed condition, oldest first (issue 10: was query text, id:(A OR B), cites:A). */
+    private static List<Hit> search(PublicArchive.View archive, SearchRequest.Condition condition, int limit)
+            throws IOException {
         try {
-            return archive.search(new SearchRequest(query, List.of(), SortOrder.CREATED_OLDEST, 0,
+            return archive.search(new SearchRequest("", List.of(), List.of(condition), SortOrder.CREATED_OLDEST, 0,
                     Math.min(limit, SearchRequest.MAX_LIMIT), Optional.empty(), EnumSet.noneOf(Facet.class), 1)).hits();
         } catch (BadQueryException e) {
-            throw new IllegalStateException("ids are letters and digits: " + query, e);
+            throw new IllegalStateException("a request without query text is always valid: " + condition, e);
         }
     }
 
@@ -134,7 +136,7 @@ final class CablePages {
     byte[] unpublished(PublicArchive.View archive, String id, Snapshot s) throws IOException {
         List<UnpublishedView.Citation> citations = new ArrayList<>();
         if (ID.matcher(id).matches()) {
-            for (Hit h : search(archive, "cites:" + id, 50)) {
+            for (Hit h : search(archive, new SearchRequest.Cites(id), 50)) {
                 Optional<PublicCable> citing = archive.get(h.id());
                 if (citing.isEmpty()) {
                     continue;

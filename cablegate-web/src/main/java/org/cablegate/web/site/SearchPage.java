@@ -19,16 +19,18 @@ import org.cablegate.archive.index.FacetCount;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
 import org.cablegate.web.view.IndexView;
 import org.cablegate.web.view.Link;
+import org.cablegate.web.search.SearchQuery;
 import org.cablegate.web.view.SearchView;
 
 /**
- * {@code /search?q=…&sort=…&f=origin:Embassy Moscow&after=…}: Lucene query syntax, facet counts that narrow the search
- * when clicked, three orders, snippets with the words marked, and paging by cursor, which reaches every hit.
+ * {@code /search?q=…&sort=…&filter=origin:Embassy Moscow&cursor=…}: Lucene query syntax, facet counts that narrow the
+ * search when clicked, five orders, snippets with the words marked, and paging by cursor, which reaches every hit.
  */
 final class SearchPage {
     static final int PAGE_SIZE = 25;
@@ -38,14 +40,9 @@ final class SearchPage {
     private static final Set<String> OPERATORS = Set.of("and", "or", "not", "to");
     /** Words of a query, without field names, operators or syntax: what a snippet marks. */
     private static final Pattern WORD = Pattern.compile("(?:\\b[a-zA-Z]+:)?([\\p{L}\\p{N}]+)");
-    private static final Map<String, SortOrder> SORTS = new LinkedHashMap<>();
     private static final Map<String, Facet> FACETS = new LinkedHashMap<>();
 
     static {
-        SORTS.put("relevance", SortOrder.RELEVANCE);
-        SORTS.put("created", SortOrder.CREATED_NEWEST);
-        SORTS.put("created-oldest", SortOrder.CREATED_OLDEST);
-        SORTS.put("released", SortOrder.RELEASED_NEWEST);
         FACETS.put("origin", Facet.ORIGIN);
         FACETS.put("tag", Facet.TAG);
         FACETS.put("classification", Facet.CLASSIFICATION);
@@ -61,54 +58,48 @@ final class SearchPage {
         this.templates = templates;
     }
 
-    Outcome render(PublicArchive.View archive, Map<String, List<String>> params, Snapshot s) throws IOException {
-        String q = first(params, "q").strip();
-        String sortName = first(params, "sort");
-        if (sortName.isEmpty()) {
-            sortName = "relevance";
-        }
-        SortOrder sort = SORTS.get(sortName);
-        if (sort == null) {
-            return problem("There is no order '" + sortName + "'; the orders are " + String.join(", ", SORTS.keySet()) + ".");
-        }
-        List<String[]> filters = new ArrayList<>();
-        SearchRequest request = new SearchRequest(q, List.of(), sort, 0, PAGE_SIZE, Optional.empty(),
-                EnumSet.copyOf(FACETS.values()), 100);
-        for (String f : params.getOrDefault("f", List.of())) {
-            int colon = f.indexOf(':');
-            Facet facet = colon > 0 ? FACETS.get(f.substring(0, colon)) : null;
-            if (facet == null) {
-                return problem("The filter '" + f + "' is not one of origin:, tag:, classification: or year: followed by a value.");
-            }
-            filters.add(new String[] {f.substring(0, colon), f.substring(colon + 1)});
-            request = request.withFilter(facet, f.substring(colon + 1));
-        }
-        String after = first(params, "after");
-        if (!after.isEmpty()) {
-            request = request.after(after);
-        }
-        SearchResult result;
+    /**
+     * The page for a query string, read in the vocabulary of {@code /api/search} ({@link SearchQuery}; the page's old
+     * {@code f=}, {@code after=} and sort names are read too). {@code backend} runs the search; the hits' rows and
+     * snippets are read from {@code archive}, the release the pages show.
+     */
+    Outcome render(PublicArchive.View archive, SearchBackend backend, Map<String, List<String>> params, Snapshot s)
+            throws IOException {
+        SearchRequest asked;
         try {
-            result = archive.search(request);
+            asked = SearchQuery.search(params, PAGE_SIZE);
         } catch (BadQueryException e) {
             return problem(e.getMessage());
         }
+        String q = asked.query().strip();
+        SortOrder sort = asked.sort();
+        String sortName = SearchQuery.label(sort);
+        // The page shows a fixed page of hits and its four facets, whatever the query string says of them.
+        SearchRequest request = asked.withQuery(q).withLimit(PAGE_SIZE).withFacets(EnumSet.copyOf(FACETS.values()), 100);
+        SearchResult result;
+        try {
+            result = backend.search(request);
+        } catch (BadQueryException e) {
+            return problem(e.getMessage());
+        }
+        List<SearchRequest.Filter> filters = request.filters();
         String base = "/search?q=" + enc(q) + filterParams(filters, null);
         List<Link> sorts = new ArrayList<>();
-        for (String name : SORTS.keySet()) {
-            sorts.add(new Link(base + (name.equals("relevance") ? "" : "&sort=" + name), label(name)));
+        for (Map.Entry<String, SortOrder> e : SearchQuery.sorts().entrySet()) {
+            sorts.add(new Link(base + (e.getValue() == SortOrder.RELEVANCE ? "" : "&sort=" + e.getKey()),
+                    label(e.getValue())));
         }
-        String sortParam = sortName.equals("relevance") ? "" : "&sort=" + sortName;
+        String sortParam = sort == SortOrder.RELEVANCE ? "" : "&sort=" + sortName;
         List<Link> filterLinks = new ArrayList<>();
-        for (String[] f : filters) {
+        for (SearchRequest.Filter f : filters) {
             filterLinks.add(new Link("/search?q=" + enc(q) + filterParams(filters, f) + sortParam,
-                    f[0] + ": " + f[1]));
+                    SearchQuery.label(f.facet()) + ": " + f.value()));
         }
         List<SearchView.FacetGroup> groups = new ArrayList<>();
         for (Map.Entry<String, Facet> e : FACETS.entrySet()) {
             List<FacetCount> counts = result.facets().getOrDefault(e.getValue(), List.of());
             List<IndexView.Entry> values = counts.stream().limit(FACET_VALUES).map(c -> new IndexView.Entry(
-                    new Link(base + "&f=" + enc(e.getKey() + ":" + c.value()) + sortParam, c.value()),
+                    new Link(base + "&filter=" + enc(e.getKey() + ":" + c.value()) + sortParam, c.value()),
                     Snapshot.number(c.count()))).toList();
             groups.add(new SearchView.FacetGroup("By " + e.getKey(), values));
         }
@@ -126,9 +117,10 @@ final class SearchPage {
         String summary = result.hits().isEmpty() ? "No cable matches."
                 : Snapshot.number(from) + "–" + Snapshot.number(last) + " of " + (result.totalExact() ? "" : "at least ")
                         + Snapshot.number(result.total()) + " cables";
-        Optional<Link> next = result.nextCursor().map(c -> new Link(base + sortParam + "&after=" + enc(c),
+        Optional<Link> next = result.nextCursor().map(c -> new Link(base + sortParam + "&cursor=" + enc(c),
                 "Next " + PAGE_SIZE + " cables"));
-        Optional<Link> firstPage = after.isEmpty() ? Optional.empty() : Optional.of(new Link(base + sortParam, "First page"));
+        Optional<Link> firstPage = request.cursor().isEmpty() ? Optional.empty()
+                : Optional.of(new Link(base + sortParam, "First page"));
         String title = q.isEmpty() ? "Search" : "Search: " + q;
         SearchView view = new SearchView(s.chrome.unplaced(title + " — Cablegate",
                 q.isEmpty() ? "Search the text of the released cables." : "Released cables matching " + q + "."), q, sortName, sorts, filterLinks,
@@ -140,20 +132,21 @@ final class SearchPage {
         return new Outcome(new byte[0], Optional.of(message));
     }
 
-    private static String label(String sort) {
+    private static String label(SortOrder sort) {
         return switch (sort) {
-            case "relevance" -> "Best match";
-            case "created" -> "Newest first";
-            case "created-oldest" -> "Oldest first";
-            default -> "Latest released";
+            case RELEVANCE -> "Best match";
+            case CREATED_NEWEST -> "Newest first";
+            case CREATED_OLDEST -> "Oldest first";
+            case RELEASED_NEWEST -> "Latest released";
+            case RELEASED_OLDEST -> "First released";
         };
     }
 
-    private static String filterParams(List<String[]> filters, String[] without) {
+    private static String filterParams(List<SearchRequest.Filter> filters, SearchRequest.Filter without) {
         StringBuilder b = new StringBuilder();
-        for (String[] f : filters) {
+        for (SearchRequest.Filter f : filters) {
             if (f != without) {
-                b.append("&f=").append(enc(f[0] + ":" + f[1]));
+                b.append("&filter=").append(enc(SearchQuery.label(f.facet()) + ":" + f.value()));
             }
         }
         return b.toString();

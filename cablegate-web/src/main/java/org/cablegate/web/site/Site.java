@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.PublicCable;
+import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.web.http.Page;
 import org.cablegate.web.view.HomeView;
@@ -34,6 +35,8 @@ public final class Site {
     private static final byte[] CSS = Resources.bytes("cablegate.css");
 
     private final PublicArchive archive;
+    /** What answers the search page: the archive itself, or a cluster ({@code serve --search}). */
+    private final Optional<SearchBackend> searchBackend;
     private final String siteUrl;
     private final Templates templates = new Templates();
     private final Listings listings;
@@ -49,7 +52,16 @@ public final class Site {
      *                previews of shared links name it; the pages' own links are paths
      */
     public Site(PublicArchive archive, URI siteUrl) throws IOException {
+        this(archive, Optional.empty(), siteUrl);
+    }
+
+    /**
+     * @param search what answers the search page instead of the archive (a cluster); its hits are shown, and their
+     *               snippets made, from the archive's release
+     */
+    public Site(PublicArchive archive, Optional<SearchBackend> search, URI siteUrl) throws IOException {
         this.archive = archive;
+        this.searchBackend = search;
         this.siteUrl = siteUrl.toString();
         this.listings = new Listings(templates);
         this.cables = new CablePages(templates);
@@ -189,7 +201,7 @@ public final class Site {
     }
 
     private Page search(Map<String, List<String>> params, PublicArchive.View view, Snapshot s) throws IOException {
-        SearchPage.Outcome outcome = search.render(view, params, s);
+        SearchPage.Outcome outcome = search.render(view, searchBackend.isPresent() ? searchBackend.get() : view, params, s);
         if (outcome.problem().isPresent()) {
             return problem(outcome.problem().get(), s);
         }
