@@ -206,9 +206,10 @@ public final class ReferenceIds {
      * The canonical id of a cable read with its own origin column and header: {@link #canonical(String)}, except that
      * an id whose station is garbled takes the station the cable names itself by in its FM line, or, when the id names
      * none and the header has no FM line, in its origin column: 10AQNA272 of "Embassy Astana" is 10ASTANA272,
-     * 09BRUSELS1292 ({@code FM USEU BRUSSELS}) is 09USEUBRUSSELS1292, not the embassy's. A serial the garbling cut short is completed from the
-     * header's DE line when the id's serial ends it: 08SECTION01GF02BISHIEK21 ({@code BISHIEK 00Q021},
-     * {@code DE RUEHEK #1021/01}) is 08BISHKEK1021; an id without a serial takes the DE line's ({@code 06ASTANA}).
+     * 09BRUSELS1292 ({@code FM USEU BRUSSELS}) is 09USEUBRUSSELS1292, not the embassy's. A serial the garbling cut
+     * short is completed from the header's DE line when the id's serial ends it: 08SECTION01GF02BISHIEK21
+     * ({@code BISHIEK 00Q021}, {@code DE RUEHEK #1021/01}) is 08BISHKEK1021; an id without a serial takes the DE
+     * line's ({@code 06ASTANA}).
      * Well-formed ids of a known station, and aliases, are never second-guessed (KIEV stays KIEV, not the origin's
      * Kyiv).
      *
