@@ -28,8 +28,13 @@ import java.util.stream.Stream;
  * ({@code 08ECTION01OF02MANAMA492}), a handling word ({@code 06EFTOBAKU1165}, {@code 09AMEMBASSYHANOI1284},
  * {@code 09NOFORNMOGADISHU...}), a trailer after the serial ({@code 90STATE255577TOSEC140323},
  * {@code 06MADRID002583ZFR2585}, {@code 08ACCRA001382SUSPECTEDDUPLICATE1392}), the year written twice
- * ({@code 7575LIBREVILLE1895}) or a misspelt station ({@code 07BAU...}). The public id stays as published; the
- * canonical id is what REF lines of other cables cite, so it is what links use.
+ * ({@code 7575LIBREVILLE1895}) or a misspelt station ({@code 07BAU...}). Others write a station short or by an alias
+ * ({@code RIO}, {@code PARISFR} for the mission to UNESCO, {@code UNVIE}) or keep the post's prefix
+ * ({@code AMEMBASSY}, {@code AMCONSUL}, {@code USMISSION}); a few are garbled past reading from the id alone
+ * ({@code 10AQNA272}) and take the station the cable's FM line or origin column names
+ * ({@link #canonical(String, String, String, String)}). The public id stays as published; the canonical id is what
+ * REF lines of other cables cite, so it is what links use. This class is the one owner of both: the station table,
+ * and every rule that maps a written place or id to it.
  *
  * <p>Immutable and thread-safe; {@link #standard()} is loaded once from the parser's resources.
  */
@@ -80,7 +85,7 @@ public final class ReferenceIds {
         this.typos = Map.copyOf(typos);
         this.aliases = Map.copyOf(aliases);
         this.longestName = Stream.of(stations, typos.keySet(), aliases.keySet()).flatMap(Set::stream)
-                .mapToInt(String::length).max().orElse(0) + POST_PREFIXES.get(0).length();
+                .mapToInt(String::length).max().orElse(0);
         this.known = KnownIds.NONE;
     }
 
@@ -262,6 +267,16 @@ public final class ReferenceIds {
         return Optional.empty();
     }
 
+    private static boolean startsWithPostPrefix(String place) {
+        String start = place.strip();
+        for (String prefix : POST_PREFIXES) {
+            if (start.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String trailingDigits(String id) {
         int i = id.length();
         while (i > 2 && Texts.isDigit(id.charAt(i - 1))) {
@@ -374,7 +389,9 @@ public final class ReferenceIds {
                 return Optional.empty();
             }
         }
-        if (letters == 0 || letters > longestName) {
+        if (letters == 0 || letters > longestName && (letters > longestName + POST_PREFIXES.get(0).length()
+                || !startsWithPostPrefix(place))) {
+            // Longer than any name, unless a post's prefix stands before one (AMEMBASSY BANDAR SERI BEGAWAN).
             return Optional.empty();
         }
         StringBuilder joined = new StringBuilder(letters);
