@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.cablegate.app.ProgressBar;
 import org.cablegate.archive.vault.ImportListener;
 import org.cablegate.archive.vault.ImportSummary;
@@ -57,6 +58,13 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("read %,d, imported %,d, unchanged %,d, new versions %,d, rejected %,d%n", summary.read(),
                 summary.imported(), summary.unchanged(), summary.newVersions(), summary.rejected().size());
         Report.capped("rejected ", summary.rejected().stream().map(Rejection::toString).toList(), err);
+        if (!summary.unknownStations().isEmpty()) {
+            // Places outside the station table (every station of the 251,287 ids): cited, but resolved to no id.
+            out.printf("REF lines cite %,d unknown stations (no id given): %s%n", summary.unknownStations().size(),
+                    summary.unknownStations().entrySet().stream().limit(20)
+                            .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
+                            + (summary.unknownStations().size() > 20 ? ", ..." : ""));
+        }
         out.flush();
         err.flush();
         return summary;

@@ -17,6 +17,7 @@ import org.cablegate.archive.vault.Vault;
 import org.cablegate.archive.vault.VersionRecord;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.parse.CableParser;
+import org.cablegate.core.parse.ReferenceIds;
 import org.cablegate.core.redact.Redacted;
 import org.cablegate.core.redact.RedactionRule;
 import org.cablegate.core.redact.Redactor;
@@ -34,12 +35,25 @@ import org.cablegate.core.redact.Redactor;
  */
 final class PublicRecords {
     private final Vault vault;
-    private final CableParser parser = new CableParser();
-    private final Redactor redactor = new Redactor(parser);
+    /** The parser the importer uses, with the vault's ids: made on the first cable that must be parsed again. */
+    private CableParser parser;
+    private Redactor redactor;
     private final List<String> warnings = new ArrayList<>();
 
     PublicRecords(Vault vault) {
         this.vault = vault;
+    }
+
+    /**
+     * The parser of the import, with the whole set's ids the vault holds, so that a cable parsed again cites the
+     * same ids as its parse at import.
+     */
+    private CableParser parser() throws IOException {
+        if (parser == null) {
+            parser = new CableParser(ReferenceIds.standard().withKnownIds(vault.knownIds()));
+            redactor = new Redactor(parser);
+        }
+        return parser;
     }
 
     /** Redactions that matched nothing in the text they were applied to, since the last call. */
@@ -63,7 +77,7 @@ final class PublicRecords {
             redactions.put(r.id(), r);
         }
         PublicCable current = item.redactionIds().isEmpty() ? unredacted
-                : PublicCable.of(parser.parse(redact(item.text(), unredacted.version(), item.redactionIds(), redactions,
+                : PublicCable.of(parser().parse(redact(item.text(), unredacted.version(), item.redactionIds(), redactions,
                         true)), unredacted.version(), unredacted.released(), List.of());
         List<PublicVersion> history = new ArrayList<>();
         Map<Integer, SourceCable> texts = null;
@@ -98,7 +112,7 @@ final class PublicRecords {
      * version's text it redacts the words it covered, wherever they stand.
      */
     private SourceCable redact(SourceCable text, int version, List<Long> ids, Map<Long, Redaction> redactions,
-            boolean warn) {
+            boolean warn) throws IOException {
         List<RedactionRule> rules = new ArrayList<>();
         for (long id : ids) {
             Redaction r = redactions.get(id);
@@ -114,6 +128,7 @@ final class PublicRecords {
                 rules.add(new RedactionRule(kind, r.value()));
             }
         }
+        parser();
         Redacted redacted = redactor.redact(text, rules);
         if (warn) {
             for (RedactionRule unmatched : redacted.unmatched()) {

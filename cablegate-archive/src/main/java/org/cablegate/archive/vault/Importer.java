@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -24,8 +27,10 @@ import org.cablegate.core.json.CableJson;
 import org.cablegate.core.json.JsonWriter;
 import org.cablegate.core.model.Cable;
 import org.cablegate.core.model.Paragraph;
+import org.cablegate.core.model.ParseIssue;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.parse.CableParser;
+import org.cablegate.core.parse.ReferenceIds;
 import org.cablegate.core.read.CableSink;
 import org.cablegate.core.read.Rejection;
 import org.cablegate.core.read.Sources;
@@ -48,22 +53,34 @@ public final class Importer {
     private static final long COMMIT_CHARS = 512L << 20;
 
     private final Vault vault;
-    private final Function<SourceCable, Cable> parser;
+    /** The parse function given, or empty for the real parser with the vault's ids. */
+    private final Optional<Function<SourceCable, Cable>> given;
     private final ImportOptions options;
+    /** The parse function of the current run: set by {@link #run} before its threads start. */
+    private Function<SourceCable, Cable> parser;
 
     /** An importer with the real parser and {@link ImportOptions#defaults()}. */
     public Importer(Vault vault) {
         this(vault, ImportOptions.defaults());
     }
 
+    /**
+     * With the real parser, which knows the ids of the whole set the vault holds ({@link Vault#importIds}) from the
+     * start of each run: a REF without a year then names the cable it means, never one created after the citing one
+     * (09TRIPOLI2 of January 2009 cites "TRIPOLI 870": 08TRIPOLI870, as 09TRIPOLI870 is of October).
+     */
     public Importer(Vault vault, ImportOptions options) {
-        this(vault, options, new CableParser()::parse);
+        this(vault, options, Optional.empty());
     }
 
     /** With another parse function: for measuring the pipeline apart from the parser. */
     Importer(Vault vault, ImportOptions options, Function<SourceCable, Cable> parser) {
+        this(vault, options, Optional.of(parser));
+    }
+
+    private Importer(Vault vault, ImportOptions options, Optional<Function<SourceCable, Cable>> given) {
         this.vault = vault;
-        this.parser = parser;
+        this.given = given;
         this.options = options;
     }
 
@@ -79,6 +96,8 @@ public final class Importer {
      */
     public ImportSummary run(List<Path> sources, ImportListener listener) throws IOException {
         String importedAt = options.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        parser = given.isPresent() ? given.get()
+                : new CableParser(ReferenceIds.standard().withKnownIds(vault.knownIds()))::parse;
         BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(4 * options.parseThreads() + 4);
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService parsers = Executors.newFixedThreadPool(options.parseThreads(), r -> {
@@ -97,6 +116,7 @@ public final class Importer {
         Thread readerThread = new Thread(reader, "cablegate-read");
         readerThread.setDaemon(true);
         List<Rejection> rejected = new ArrayList<>();
+        Map<String, Integer> unknownStations = new HashMap<>();
         long read = 0;
         readerThread.start();
         try {
@@ -121,6 +141,9 @@ public final class Importer {
                     }
                     if (item instanceof ParsedCable p) {
                         writer.write(p);
+                        for (String station : p.unknownStations()) {
+                            unknownStations.merge(station, 1, Integer::sum);
+                        }
                     } else if (item instanceof KnownText known) {
                         writer.writeKnown(known.source());
                     }
@@ -137,7 +160,8 @@ public final class Importer {
             }
             writer.commit();
             listener.committed(read);
-            return new ImportSummary(read, writer.imported(), writer.unchanged(), writer.newVersions(), rejected);
+            return new ImportSummary(read, writer.imported(), writer.unchanged(), writer.newVersions(), rejected,
+                    unknownStations);
         } catch (SQLException e) {
             writer.rollback();
             throw new VaultException("Cannot write to the vault: " + e.getMessage(), e);
@@ -310,6 +334,18 @@ public final class Importer {
                 c.reasons(), paragraphs, "", "", c.signer(), "", "", c.issues());
     }
 
+    private static List<String> unknownStations(Cable cable) {
+        List<String> out = List.of();
+        for (ParseIssue issue : cable.issues()) {
+            Optional<String> station = issue.unknownStation();
+            if (station.isPresent()) {
+                out = out.isEmpty() ? new ArrayList<>(2) : out;
+                out.add(station.get());
+            }
+        }
+        return out;
+    }
+
     /** Parses one record; a parser failure rejects the record (with the reason) instead of stopping the import. */
     private Object parse(SourceCable source, ContentHash hasher) {
         return parse(source, source.id().isBlank() ? null : hasher.of(source));
@@ -330,6 +366,6 @@ public final class Importer {
         // The same fields, derived the same way, as the public record of this text when nothing is redacted.
         return new ParsedCable(source, cable.canonicalId(), cable.created(), cable.classification(), cable.origin(),
                 cable.subject(), cable.tags(), cable.header().from(), PublicCable.addressees(cable),
-                PublicCable.citedIds(cable), json.toString(), hash);
+                PublicCable.citedIds(cable), json.toString(), hash, unknownStations(cable));
     }
 }

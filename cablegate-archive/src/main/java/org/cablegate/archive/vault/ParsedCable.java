@@ -4,7 +4,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.cablegate.core.model.SourceCable;
 
-/** A source record after parsing on a worker thread: what the writer stores, computed off its thread. */
+/**
+ * A source record after parsing on a worker thread: what the writer stores, computed off its thread, and the places
+ * outside the station table its REF lines cite, for the import's report.
+ */
 record ParsedCable(
         SourceCable source,
         String canonicalId,
@@ -17,4 +20,5 @@ record ParsedCable(
         List<String> to,
         List<String> cites,
         String parsedJson,
-        byte[] hash) {}
+        byte[] hash,
+        List<String> unknownStations) {}

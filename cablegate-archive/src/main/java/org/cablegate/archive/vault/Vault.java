@@ -16,13 +16,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cablegate.core.ids.IdMonthFile;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.model.SourceFormat;
+import org.cablegate.core.parse.KnownIds;
 
 /**
  * The publisher's private store: one SQLite file, {@code <data>/vault.db}, holding every cable, every version of its
@@ -140,6 +143,24 @@ public final class Vault implements AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    /**
+     * The whole set's ids with their months, as {@link #importIds} loaded them ({@link KnownIds#NONE} before): what the
+     * parser needs so that a REF without a year never names a cable created after the citing one.
+     */
+    public KnownIds knownIds() throws VaultException {
+        Map<String, Integer> months = new HashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id, month FROM known_id")) {
+            while (rs.next()) {
+                // month is 2008-06: the id carries the year, the parser asks the month.
+                String month = rs.getString(2);
+                months.put(rs.getString(1), Integer.parseInt(month.substring(month.length() - 2)));
+            }
+        } catch (SQLException e) {
+            throw new VaultException("Cannot read the known ids: " + e.getMessage(), e);
+        }
+        return months.isEmpty() ? KnownIds.NONE : KnownIds.of(months);
     }
 
     public VaultStatus status() throws VaultException {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cablegate.archive.Fixtures;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.read.Rejection;
@@ -232,5 +235,56 @@ class ImporterTest {
         assertThat(vault.digest()).isEqualTo(digest);
         assertThat(vault.status().cables()).isEqualTo(2);
         assertThat(vault.cable("nope")).isEqualTo(Optional.empty());
+    }
+
+    /** A cable of January 2009 whose REF line cites {@code ref}. */
+    static SourceCable citing(String ref) {
+        SourceCable c = Fixtures.cable("09LONDON50", "2009-01-20T10:00", "CONFIDENTIAL", "Embassy London", "PREL UK",
+                "PARIS TALKS", "The talks went well.");
+        return withBody(c, c.body().replace("SUBJECT: PARIS TALKS\n", "SUBJECT: PARIS TALKS\nREF: " + ref + "\n"));
+    }
+
+    /** The cited ids of the vault's parse of a cable, as stored. */
+    List<String> citedIds(String id) throws IOException {
+        String json = vault.versions(id).get(0).parsedJson();
+        List<String> ids = new ArrayList<>();
+        int from = json.indexOf("\"references\"");
+        Matcher m = Pattern.compile("\"id\":\"(\\w*)\"").matcher(json.substring(from, json.indexOf(']', from)));
+        while (m.find()) {
+            if (!m.group(1).isEmpty()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void resolvesTheYearOfARefWithTheIdsOfTheVault() throws IOException {
+        // 09LONDON50 (January 2009) cites "PARIS 120" without a year. The id list says 09PARIS120 was created in March
+        // 2009, after the citing cable, so the REF means 08PARIS120; without the list the cable's own year is taken.
+        Path csv = csv("citing.csv", citing("PARIS 120"));
+        importFiles(csv);
+        assertThat(citedIds("09LONDON50")).containsExactly("09PARIS120");
+
+        try (Vault withIds = Vault.open(dir.resolve("with-ids"))) {
+            Path ids = Files.writeString(dir.resolve("cable2month.csv"), "08PARIS120,11\n09PARIS120,3\n09LONDON50,1\n");
+            assertThat(withIds.importIds(ids).added()).isEqualTo(3);
+            new Importer(withIds).run(List.of(csv), ImportListener.NONE);
+            Vault before = vault;
+            vault = withIds;
+            try {
+                assertThat(citedIds("09LONDON50")).containsExactly("08PARIS120");
+            } finally {
+                vault = before;
+            }
+        }
+    }
+
+    @Test
+    void reportsTheUnknownStationsRefLinesCite() throws IOException {
+        // SECDEF sent no cable of the 251,287 (07ABUDHABI1479 cites "SECDEF 31828"): cited, resolved to no id, counted.
+        ImportSummary summary = importFiles(csv("citing.csv", citing("A. SECDEF 31828 B. STATE 1234 C. SECDEF 22")));
+        assertThat(summary.unknownStations()).containsExactly(Map.entry("SECDEF", 2));
+        assertThat(citedIds("09LONDON50")).containsExactly("09STATE1234");
     }
 }

@@ -58,11 +58,11 @@ public final class CableParser {
 
     private Cable read(SourceCable source) {
         Issues issues = new Issues();
-        String canonical = ids.canonical(source.id());
+        HeaderParser.Result header = HeaderParser.parse(source.header(), issues);
+        String canonical = ids.canonical(source.id(), source.origin(), header.header().from(), source.header());
         if (!canonical.equals(source.id())) {
             issues.add(ParseIssue.Kind.ID, "malformed id " + source.id() + " read as " + canonical, -1);
         }
-        HeaderParser.Result header = HeaderParser.parse(source.header(), issues);
 
         String body = source.body();
         Lines lines = new Lines(body);

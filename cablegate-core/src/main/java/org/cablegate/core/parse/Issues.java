@@ -15,6 +15,12 @@ final class Issues {
         }
     }
 
+    void add(ParseIssue issue) {
+        if (list.size() < MAX) {
+            list.add(issue);
+        }
+    }
+
     List<ParseIssue> list() {
         return list;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -75,6 +76,11 @@ public final class KnownIds {
     public OptionalInt month(String id) {
         Byte month = months.get(id);
         return month == null ? OptionalInt.empty() : OptionalInt.of(month);
+    }
+
+    /** Every id of the list, in no order. */
+    public Set<String> ids() {
+        return months.keySet();
     }
 
     public int size() {

@@ -28,8 +28,13 @@ import java.util.stream.Stream;
  * ({@code 08ECTION01OF02MANAMA492}), a handling word ({@code 06EFTOBAKU1165}, {@code 09AMEMBASSYHANOI1284},
  * {@code 09NOFORNMOGADISHU...}), a trailer after the serial ({@code 90STATE255577TOSEC140323},
  * {@code 06MADRID002583ZFR2585}, {@code 08ACCRA001382SUSPECTEDDUPLICATE1392}), the year written twice
- * ({@code 7575LIBREVILLE1895}) or a misspelt station ({@code 07BAU...}). The public id stays as published; the
- * canonical id is what REF lines of other cables cite, so it is what links use.
+ * ({@code 7575LIBREVILLE1895}) or a misspelt station ({@code 07BAU...}). Others write a station short or by an alias
+ * ({@code RIO}, {@code PARISFR} for the mission to UNESCO, {@code UNVIE}) or keep the post's prefix
+ * ({@code AMEMBASSY}, {@code AMCONSUL}, {@code USMISSION}); a few are garbled past reading from the id alone
+ * ({@code 10AQNA272}) and take the station the cable's FM line or origin column names
+ * ({@link #canonical(String, String, String, String)}). The public id stays as published; the canonical id is what
+ * REF lines of other cables cite, so it is what links use. This class is the one owner of both: the station table,
+ * and every rule that maps a written place or id to it.
  *
  * <p>Immutable and thread-safe; {@link #standard()} is loaded once from the parser's resources.
  */
@@ -42,6 +47,28 @@ public final class ReferenceIds {
     private static final int MIN_SUFFIX = 4;
     /** Shortest truncated place trusted as a prefix of one station (RIODEJAN → RIODEJANEIRO). */
     private static final int MIN_PREFIX = 6;
+
+    /**
+     * What stands before a post's name in ids and REF lines ({@code 09AMEMBASSYHANOI1284}, {@code AMCONSUL SAO PAULO},
+     * {@code USMISSION GENEVA}), longest first so that {@code AMEMBASSY} is not read as {@code AM} + {@code EMBASSY}.
+     * {@code AIT} only where the rest names a station ({@code AITTAIPEI} is itself one).
+     */
+    private static final List<String> POST_PREFIXES = List.of("AMCONSULATE", "USMISSION", "AMEMBASSY", "AMCONSUL",
+            "EMBASSY", "CONSULATE", "AIT");
+
+    /** The DE line of a routing header, {@code DE RUEHEK #1021/01 2800932}: the serial as transmitted. */
+    private static final Pattern DE_LINE = Pattern.compile("(?m)^DE\\s+[A-Z0-9]+\\s+#(\\d{1,7})");
+    /** What an origin column says before the post's name: {@code Embassy Astana}, {@code Consulate Sao Paulo}. */
+    private static final Pattern ORIGIN_KIND = Pattern.compile(
+            "^(?i)(?:Embassy|Consulate|US Mission|Mission|US Interests Section|REO|American Institute Taiwan,)\\s+");
+
+    /** The target of a misspelling in station-typos.txt that no station is nearest to: {@code AQNA=?}. */
+    static final String GARBLED = "?";
+    /**
+     * Words glued before a station in published ids that are not posts: handling marks ({@code 06EFTOBAKU1165},
+     * {@code 85NOFORNMOGADISHU1643}) and the end of a lost "CLASSIFIED" ({@code 09SIFIEDABUJA1673}).
+     */
+    static final List<String> HANDLING_WORDS = List.of("EFTO", "NOFORN", "SIFIED");
 
     private static volatile ReferenceIds standard;
 
@@ -95,7 +122,11 @@ public final class ReferenceIds {
         return station == null ? -1 : Long.parseLong(id.substring(2 + station.length()));
     }
 
-    /** The station list shipped with the parser (282 stations from all 251,287 ids). */
+    /**
+     * The station list shipped with the parser: every station of the 251,287 ids of cable2month.csv (stations.txt,
+     * written from that file by StationTableTest), with the aliases and short forms of REF lines (place-aliases.txt)
+     * and the misspellings of published ids (station-typos.txt).
+     */
     public static ReferenceIds standard() {
         ReferenceIds ids = standard;
         if (ids == null) {
@@ -109,6 +140,16 @@ public final class ReferenceIds {
             }
         }
         return ids;
+    }
+
+    /** Misspelt and garbled station letters of published ids, each with the station meant or {@link #GARBLED}. */
+    Map<String, String> typos() {
+        return typos;
+    }
+
+    /** Places as ids and REF lines write them, each with its station. */
+    Map<String, String> aliases() {
+        return aliases;
     }
 
     /** Every station, sorted. */
@@ -151,6 +192,9 @@ public final class ReferenceIds {
             rest = rest.substring(2);
         }
         rest = TRAILER.matcher(rest).replaceFirst("");
+        if (rest.indexOf('-') >= 0) {
+            rest = rest.replace("-", ""); // 06PORT-OF-SPAIN123: the place as REF lines hyphenate it
+        }
         Matcher s = STATION_SERIAL.matcher(rest);
         if (!s.matches()) {
             return id;
@@ -161,6 +205,84 @@ public final class ReferenceIds {
             return id;
         }
         return year + station.get() + serial;
+    }
+
+    /**
+     * The canonical id of a cable read with its own origin column and header: {@link #canonical(String)}, except that
+     * an id whose station is garbled takes the station the cable names itself by in its FM line, or, when the id names
+     * none and the header has no FM line, in its origin column: 10AQNA272 of "Embassy Astana" is 10ASTANA272,
+     * 09BRUSELS1292 ({@code FM USEU BRUSSELS}) is 09USEUBRUSSELS1292, not the embassy's. A serial the garbling cut
+     * short is completed from the header's DE line when the id's serial ends it: 08SECTION01GF02BISHIEK21
+     * ({@code BISHIEK 00Q021}, {@code DE RUEHEK #1021/01}) is 08BISHKEK1021; an id without a serial takes the DE
+     * line's ({@code 06ASTANA}).
+     * Well-formed ids of a known station, and aliases, are never second-guessed (KIEV stays KIEV, not the origin's
+     * Kyiv).
+     *
+     * @param from   the FM line without {@code FM}: {@code AMEMBASSY ASTANA}; empty when the header has none
+     * @param header the routing header as published, for its DE line; empty when there is none
+     */
+    public String canonical(String id, String origin, String from, String header) {
+        String wellFormed = wellFormedStation(id);
+        if (wellFormed != null && (stations.contains(wellFormed) || aliases.containsKey(wellFormed))) {
+            return canonical(id);
+        }
+        if (id.length() < 2 || !Texts.isDigit(id.charAt(0)) || !Texts.isDigit(id.charAt(1))) {
+            return canonical(id);
+        }
+        String repaired = canonical(id);
+        // The FM line is the cable's own word. The origin column is the publisher's: asked only when the id names no
+        // station at all and the header has no FM line to ask.
+        Optional<String> own = post(from);
+        if (own.isEmpty() && from.isBlank() && repaired.equals(id)) {
+            own = post(ORIGIN_KIND.matcher(origin).replaceFirst(""));
+        }
+        if (own.isEmpty()) {
+            return repaired;
+        }
+        String serial = wellFormedStation(repaired) != null ? repaired.substring(2 + stationOf(repaired).length())
+                : trailingDigits(id);
+        Matcher de = DE_LINE.matcher(header);
+        if (de.find()) {
+            String transmitted = stripZeros(de.group(1));
+            if (serial.isEmpty() || transmitted.length() > serial.length() && transmitted.endsWith(serial)) {
+                serial = transmitted;
+            }
+        }
+        return serial.isEmpty() ? repaired : id.substring(0, 2) + own.get() + serial;
+    }
+
+    /**
+     * The station a post's name gives: {@code AMEMBASSY ASTANA}, {@code USMISSION USEU BRUSSELS},
+     * {@code SECSTATE WASHDC}, {@code Astana}; the words from the end dropped one by one ({@code WASHDC}, a country
+     * code) until the rest names a station.
+     */
+    private Optional<String> post(String name) {
+        String[] words = name.strip().split("[\\s,]+");
+        for (int n = words.length; n >= 1; n--) {
+            Optional<String> found = station(String.join(" ", List.of(words).subList(0, n)));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWithPostPrefix(String place) {
+        String start = place.strip();
+        for (String prefix : POST_PREFIXES) {
+            if (start.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trailingDigits(String id) {
+        int i = id.length();
+        while (i > 2 && Texts.isDigit(id.charAt(i - 1))) {
+            i--;
+        }
+        return stripZeros(id.substring(i));
     }
 
     /**
@@ -188,24 +310,65 @@ public final class ReferenceIds {
         return id.substring(2, letters);
     }
 
-    /** The station in the letters of an id: exact, a known misspelling, or the end of a glued word (EFTOBAKU). */
+    /**
+     * The station in the letters of an id: exact, an alias or short form ({@code RIO}, {@code RIODEJAN}, {@code UNVIE},
+     * {@code PARISFR} → {@code UNESCOPARISFR}), a known misspelling, a post's prefix dropped ({@code AMEMBASSYHANOI},
+     * {@code EMBASSYVIENNA}, {@code USMISSIONGENEVA}), a truncation that fits one station only, or the end of a glued
+     * word ({@code EFTOBAKU}).
+     */
     private Optional<String> stationInId(String letters) {
-        if (stations.contains(letters)) {
-            return Optional.of(letters);
-        }
-        String typo = typos.get(letters);
-        if (typo != null) {
-            return Optional.of(typo);
+        Optional<String> named = named(letters, true);
+        if (named.isPresent()) {
+            return named;
         }
         for (int i = 1; i + MIN_SUFFIX <= letters.length(); i++) {
             String suffix = letters.substring(i);
             if (stations.contains(suffix)) {
                 return Optional.of(suffix);
             }
-            typo = typos.get(suffix);
-            if (typo != null) {
+            String typo = typos.get(suffix);
+            if (typo != null && !typo.equals(GARBLED)) {
                 return Optional.of(typo);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The station of the joined capitals of a place: a station, an alias, a misspelling, the place after a post's
+     * prefix ({@code AMEMBASSY}, {@code EMBASSY}, {@code AMCONSUL}, {@code USMISSION}, {@code AIT}), or a truncation
+     * of one station. In an id ({@code inId}) the letters after a prefix are a station's place whatever they are, and
+     * an unknown one is kept as it stands ({@code 05EMBASSYBLABLA1} → {@code 05BLABLA1}); in a REF line they may be
+     * any words ({@code EMBASSY EMAIL 18 FEB 2010}, 10CAIRO368), so there only a station counts.
+     */
+    private Optional<String> named(String key, boolean inId) {
+        if (stations.contains(key)) {
+            return Optional.of(key);
+        }
+        String alias = aliases.get(key);
+        if (alias != null) {
+            return Optional.of(alias);
+        }
+        String typo = typos.get(key);
+        if (typo != null) {
+            // AQNA (10AQNA272): garbled past guessing; only the cable's own FM line or origin can say (GARBLED).
+            return typo.equals(GARBLED) ? Optional.empty() : Optional.of(typo);
+        }
+        for (String prefix : POST_PREFIXES) {
+            if (key.length() > prefix.length() + 1 && key.startsWith(prefix)) {
+                String rest = key.substring(prefix.length());
+                Optional<String> after = named(rest, inId);
+                return after.isPresent() || !inId || prefix.equals("AIT") ? after : Optional.of(rest);
+            }
+        }
+        if (key.length() >= MIN_PREFIX) {
+            // The stations it begins sort together from the first one on: one is found, two are ambiguous.
+            String found = stations.ceiling(key);
+            if (found == null || !found.startsWith(key)) {
+                return Optional.empty();
+            }
+            String next = stations.higher(found);
+            return next != null && next.startsWith(key) ? Optional.empty() : Optional.of(found);
         }
         return Optional.empty();
     }
@@ -226,7 +389,9 @@ public final class ReferenceIds {
                 return Optional.empty();
             }
         }
-        if (letters == 0 || letters > longestName) {
+        if (letters == 0 || letters > longestName && (letters > longestName + POST_PREFIXES.get(0).length()
+                || !startsWithPostPrefix(place))) {
+            // Longer than any name, unless a post's prefix stands before one (AMEMBASSY BANDAR SERI BEGAWAN).
             return Optional.empty();
         }
         StringBuilder joined = new StringBuilder(letters);
@@ -236,28 +401,7 @@ public final class ReferenceIds {
                 joined.append(Character.toUpperCase(c));
             }
         }
-        String key = joined.toString();
-        if (stations.contains(key)) {
-            return Optional.of(key);
-        }
-        String alias = aliases.get(key);
-        if (alias != null) {
-            return Optional.of(alias);
-        }
-        String typo = typos.get(key);
-        if (typo != null) {
-            return Optional.of(typo);
-        }
-        if (key.length() >= MIN_PREFIX) {
-            // The stations it begins sort together from the first one on: one is found, two are ambiguous.
-            String found = stations.ceiling(key);
-            if (found == null || !found.startsWith(key)) {
-                return Optional.empty();
-            }
-            String next = stations.higher(found);
-            return next != null && next.startsWith(key) ? Optional.empty() : Optional.of(found);
-        }
-        return Optional.empty();
+        return named(joined.toString(), false);
     }
 
     private static String stripZeros(String digits) {
