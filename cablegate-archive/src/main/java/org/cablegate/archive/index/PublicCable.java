@@ -2,7 +2,9 @@ package org.cablegate.archive.index;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cablegate.core.model.Cable;
@@ -122,7 +124,30 @@ public record PublicCable(
 
     /** The whole parse of the public text, for a page or the API: the same parse the record's fields come from. */
     public Cable parsed() {
-        return PARSER.parse(text());
+        return withCites(PARSER.parse(text()));
+    }
+
+    /**
+     * The references of a parse, with the ids this record cites. The import resolved each REF with the vault's id
+     * list (issue 11: "PARIS 120" in 09LONDON50 of January 2009 is 08PARIS120, as 09PARIS120 came later); the public
+     * archive carries no such list, so a re-parse may take the citing cable's year instead. The record's cites are
+     * the import's: the distinct cable ids of the re-parse, in order, are matched with them one for one (the same
+     * text gives the same REF items), and left as parsed if the counts differ.
+     */
+    private Cable withCites(Cable parse) {
+        List<String> parsedIds = citedIds(parse);
+        if (parsedIds.equals(cites) || parsedIds.size() != cites.size()) {
+            return parse;
+        }
+        Map<String, String> resolved = new HashMap<>();
+        for (int i = 0; i < cites.size(); i++) {
+            resolved.put(parsedIds.get(i), cites.get(i));
+        }
+        List<Reference> references = new ArrayList<>(parse.references().size());
+        for (Reference r : parse.references()) {
+            references.add(r.isCable() ? new Reference(r.bullet(), resolved.get(r.id()), r.text()) : r);
+        }
+        return parse.withReferences(references);
     }
 
     /** The plain text of the cable: header, a blank line, body, as the 2011 full release held them. */

@@ -277,6 +277,18 @@ class ImporterTest {
             } finally {
                 vault = before;
             }
+            // The page and the API re-parse the public text without the id list: they cite what the import resolved.
+            try (org.cablegate.archive.release.Releaser releaser = org.cablegate.archive.release.Releaser.open(withIds)) {
+                releaser.release(org.cablegate.archive.release.ReleaseRequest.of("all", Selection.all()),
+                        org.cablegate.archive.release.ReleaseListener.NONE);
+            }
+            try (org.cablegate.archive.index.PublicArchive archive = org.cablegate.archive.index.PublicArchive.open(
+                    org.cablegate.archive.release.Releaser.publicDir(dir.resolve("with-ids")))) {
+                var page = archive.get("09LONDON50").orElseThrow();
+                assertThat(page.cites()).containsExactly("08PARIS120");
+                assertThat(page.parsed().references()).extracting(org.cablegate.core.model.Reference::id)
+                        .containsExactly("08PARIS120");
+            }
         }
     }
 

@@ -88,6 +88,13 @@ public record Cable(
                 signer, headerText, bodyText, issues);
     }
 
+    /** The same cable with other references (the same REF items, resolved with more knowledge of the ids). */
+    public Cable withReferences(List<Reference> resolved) {
+        return new Cable(id, canonicalId, created, released, classification, origin, partial, header, tags,
+                tagsAsWritten, subject, resolved, declassify, classifiedBy, reasons, paragraphs, summary, comment,
+                signer, headerText, bodyText, issues);
+    }
+
     /** The path of the cable's page on the original site: {@code /cable/2008/06/08MOSCOW1647.html} (creation month). */
     public String sitePath() {
         return String.format("/cable/%04d/%02d/%s.html", created.getYear(), created.getMonthValue(), id);
