@@ -38,14 +38,6 @@ public final class ArchiveWriter implements AutoCloseable {
     /** Whether documents were added or replaced since the last commit. */
     private volatile boolean uncommitted;
 
-    /**
-     * The largest segment the writer makes, in MB (a flush writes about as much as its RAM buffer held, and no merge
-     * makes a larger one). Rewriting a segment costs roughly 20-45 MB per CPU-second (SegmentRewriteBenchmark), so
-     * this bounds a redaction's or withdrawal's rewrite to a few seconds on the full archive, at the price of more
-     * segments per search (BENCHMARKS.md, "The publisher's desk", weighs both).
-     */
-    public static final int MAX_SEGMENT_MB = 64;
-
     private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease) {
         this.directory = directory;
         this.writer = writer;
@@ -65,10 +57,6 @@ public final class ArchiveWriter implements AutoCloseable {
                 committed = CommitData.of(SegmentInfos.readLatestCommit(directory).getUserData()).release();
             }
             TieredMergePolicy merges = new TieredMergePolicy();
-            // Issue 8: a redaction or withdrawal rewrites the whole segment that held the old document (below), so the
-            // size of a segment is the cost of a redaction. Unbounded, the full archive was 6 segments of 140-430 MB
-            // and one redaction took 15.9 s; see MAX_SEGMENT_MB.
-            merges.setMaxMergedSegmentMB(MAX_SEGMENT_MB);
             // Compound files would copy every segment once more; an archive has few segments, file handles are cheap.
             merges.setNoCFSRatio(0.0);
             // A redaction or withdrawal must leave no segment that holds the old document (see expungeDeletes): every
@@ -78,7 +66,7 @@ public final class ArchiveWriter implements AutoCloseable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Stored fields are most of the index and most of its write time: LZ4, not DEFLATE.
                     .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
-                    .setRAMBufferSizeMB(Math.min(ramBufferMb, MAX_SEGMENT_MB))
+                    .setRAMBufferSizeMB(ramBufferMb)
                     .setUseCompoundFile(false)
                     .setMergePolicy(merges)
                     // Closing must never publish a half-written batch.
