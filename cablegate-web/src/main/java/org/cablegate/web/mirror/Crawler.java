@@ -38,6 +38,16 @@ final class Crawler {
         void accept(String rawPath, Response response) throws IOException;
     }
 
+    /**
+     * Answers made in the process by the code the server runs for the path, tried before HTTP: empty means "ask the
+     * server" (a path it does not make, or an answer that is not a 200).
+     */
+    interface Local {
+        Optional<Response> answer(String path) throws IOException;
+
+        Local NONE = path -> Optional.empty();
+    }
+
     private static final Pattern ATTRIBUTE = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
     private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
     private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_0\\.html");
@@ -49,6 +59,7 @@ final class Crawler {
     private final URI server;
     private final String baseUrl;
     private final int threads;
+    private final Local local;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -56,8 +67,9 @@ final class Crawler {
      * @param server  where the server listens ({@code http://127.0.0.1:PORT})
      * @param baseUrl the site's public address: absolute links to it are links of the site
      */
-    Crawler(URI server, URI baseUrl, int threads) {
+    Crawler(URI server, URI baseUrl, int threads, Local local) {
         this.server = server;
+        this.local = local;
         String b = baseUrl.toString();
         this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.threads = threads;
@@ -83,7 +95,8 @@ final class Crawler {
                 List<Future<?>> work = new ArrayList<>(frontier.size());
                 for (String path : frontier) {
                     work.add(pool.submit(() -> {
-                        Response r = fetch(path);
+                        Optional<Response> made = local.answer(path);
+                        Response r = made.isPresent() ? made.get() : fetch(path);
                         if (r.status() == 200 || !derived.contains(path)) {
                             sink.accept(path, r);
                         }
