@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "An export of this archive (cablegate export) to publish under /export/, for cablegate mirror.")
     Path export;
 
+    @Option(names = "--deltas", paramLabel = "DIR",
+            description = "A directory of deltas (cablegate export --since N --delta-to DIR/NAME.tar.gz) to publish "
+                    + "under /mirror/deltas/, so that cablegate mirror follows releases by deltas.")
+    Path deltas;
+
     @Override
     public Integer call() throws Exception {
         // Checked before anything is opened: issue 12 found --port 70000 a raw exception and --host 999.1.1.1
@@ -83,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer.Options options = options(host, port, base.orElse(null))
                 .withAccessLog(Optional.ofNullable(accessLog)).withDrain(Duration.ofSeconds(drainSeconds));
-        serve(data.existing(), options, Optional.ofNullable(export), spec.commandLine().getOut());
+        serve(data.existing(), options, new MirrorRoutes.Published(PublisherKey.show(data.existing()),
+                Optional.ofNullable(export), Optional.ofNullable(deltas)), spec.commandLine().getOut());
         return ExitCode.OK;
     }
 
@@ -129,7 +135,11 @@ final class ServeCommand implements Callable<Integer> {
     static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, PrintWriter out)
             throws Exception {
         // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
-        MirrorRoutes.Published published = new MirrorRoutes.Published(PublisherKey.show(dataDir), export);
+        serve(dataDir, options, new MirrorRoutes.Published(PublisherKey.show(dataDir), export), out);
+    }
+
+    static void serve(Path dataDir, WebServer.Options options, MirrorRoutes.Published published, PrintWriter out)
+            throws Exception {
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
                 WebServer server = WebServer.create(archive, options, published);
                 DueReleases due = DueReleases.start(dataDir, out)) {
