@@ -48,7 +48,6 @@ final class Crawler {
         Local NONE = path -> Optional.empty();
     }
 
-    private static final Pattern ATTRIBUTE = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
     private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
     private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_0\\.html");
     private static final Pattern CABLE = Pattern.compile("/cable/\\d{4}/\\d{2}/([^/]+)\\.html");
@@ -161,10 +160,20 @@ final class Crawler {
             return out;
         }
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        Matcher m = ATTRIBUTE.matcher(text);
-        while (m.find()) {
-            sitePath(unescape(m.group(1))).ifPresent(out::add);
+        // Every href="..." and src="...", found with indexOf: a regular expression for them was a ninth of the
+        // export's CPU (JFR, 10,000 cables).
+        for (String attribute : List.of("href=\"", "src=\"")) {
+            for (int at = text.indexOf(attribute); at >= 0; at = text.indexOf(attribute, at)) {
+                int start = at + attribute.length();
+                int end = text.indexOf('"', start);
+                if (end < 0) {
+                    break;
+                }
+                sitePath(unescape(text.substring(start, end))).ifPresent(out::add);
+                at = end + 1;
+            }
         }
+        Matcher m;
         if (xml) {
             m = LOC.matcher(text);
             while (m.find()) {
@@ -221,6 +230,9 @@ final class Crawler {
     }
 
     private static String unescape(String attribute) {
+        if (attribute.indexOf('&') < 0) {
+            return attribute;
+        }
         return attribute.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
