@@ -5,6 +5,7 @@
 # alternating, RUNS times; checks first that both send the same bytes for each page.
 #
 #   bench/mirror-serve.sh DATA EXPORT [RUNS] [DURATION]     DATA: a data directory; EXPORT: `cablegate export` of it
+# (exported with --base-url https://cablegate.example, which serve is given too, so that the pages are the same bytes)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 data="$1"
@@ -15,7 +16,8 @@ work="${BENCH_DIR:-/tmp/cablegate-bench-mirror-serve}"
 port_app="${PORT_APP:-19201}"
 port_nginx="${PORT_NGINX:-19202}"
 jar="${CABLEGATE_JAR:-$top/cablegate-app/target/cablegate.jar}"
-pages=(/cable/2008/06/08MOSCOW1647.html /cable/2008/07/08STATE79112.html /tag/PREL_0.html)
+# The page benchmark's pages; PAGES (space-separated paths) for an archive without them (a generated one).
+read -r -a pages <<< "${PAGES:-/cable/2008/06/08MOSCOW1647.html /cable/2008/07/08STATE79112.html /tag/PREL_0.html}"
 mkdir -p "$work"
 
 java -Xmx512m -Xms512m -XX:+UseParallelGC -jar "$jar" serve --data "$data" --port "$port_app" \
