@@ -8,8 +8,9 @@ set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 count="${1:-251287}"
 work="${2:-/tmp/cablegate-bench-mirror}"
-jar="$top/cablegate-app/target/cablegate.jar"
-(cd "$top" && mvn -q -B -o -DskipTests package >&2)
+# CABLEGATE_JAR: a jar built before (e.g. of an earlier commit, for a before/after figure); else the tree is built.
+jar="${CABLEGATE_JAR:-$top/cablegate-app/target/cablegate.jar}"
+[ -n "${CABLEGATE_JAR:-}" ] || (cd "$top" && mvn -q -B -o -DskipTests package >&2)
 java_cg=(java -Xmx4g -XX:+UseParallelGC -jar "$jar")
 cg() { "${java_cg[@]}" "$@"; }
 timed() { /usr/bin/time -f "%e s wall, %U s user, %S s system, %M KB peak RSS" "$@"; }

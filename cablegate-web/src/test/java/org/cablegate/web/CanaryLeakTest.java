@@ -2,14 +2,18 @@ package org.cablegate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,9 +25,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.cablegate.archive.index.IndexAudit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.release.Releaser;
+import org.cablegate.web.mirror.Exporter;
+import org.cablegate.web.mirror.PublisherKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +111,46 @@ class CanaryLeakTest {
                 assertThat(get("/feed/search.atom?q=" + encoded)).as(q).doesNotContain("<entry>");
             }
         }
+    }
+
+    /**
+     * The same guarantee over a mirror: every file of an export of the canary archive, each {@code .gz} decompressed,
+     * holds no canary (issue 9), and the export holds the pages that show each canary's cable in public.
+     */
+    @Test
+    void noCanaryInAnyFileOfAnExportGzipsIncluded() throws Exception {
+        PublisherKey.init(canaries.dataDir);
+        Path export = dir.resolve("export");
+        Exporter.export(archive, canaries.dataDir, export, new Exporter.Options(URI.create(BASE),
+                Instant.parse("2099-01-01T00:00:00Z"), List.of(), 2));
+        Map<String, String> leaks = new TreeMap<>();
+        List<String> files = new ArrayList<>();
+        Path root = export.toRealPath();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(f).toString();
+                files.add(rel);
+                byte[] bytes = Files.readAllBytes(f);
+                if (rel.endsWith(".gz")) {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        bytes = in.readAllBytes();
+                    }
+                }
+                String lower = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                for (String canary : canaries.canaries.values()) {
+                    if (lower.contains(canary)) {
+                        leaks.put(rel, canary);
+                    }
+                }
+            }
+        }
+        String withdrawn = canaries.roles.get("withdrawn");
+        assertThat(files.size()).as("files exported").isGreaterThan(1200);
+        assertThat(files).anyMatch(p -> p.endsWith("/" + withdrawn + ".html"))
+                .anyMatch(p -> p.endsWith(canaries.roles.get("redacted-subject") + "/history.html.gz"))
+                .anyMatch(p -> p.equals("api/cable/" + canaries.roles.get("redacted-paragraph") + "/history.json.gz"))
+                .contains("api/search.csv.gz", "api/search.jsonl");
+        assertThat(leaks).isEmpty();
     }
 
     @Test

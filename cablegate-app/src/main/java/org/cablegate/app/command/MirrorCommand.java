@@ -48,7 +48,14 @@ final class MirrorCommand implements Callable<Integer> {
                     }
                 });
         if (r.report().ok()) {
-            out.printf(r.current() ? "already current%n" : "downloaded %,d files, kept %,d%n", r.downloaded(), r.kept());
+            if (r.current()) {
+                out.printf("already current%n");
+            } else if (r.deltas() > 0 && r.downloaded() == 0) {
+                out.printf("applied %,d deltas%n", r.deltas());
+            } else {
+                out.printf("downloaded %,d files, kept %,d%s%n", r.downloaded(), r.kept(),
+                        r.deltas() > 0 ? " after " + r.deltas() + " deltas" : "");
+            }
         }
         return VerifyCommand.report(r.report(), dir.toString(), out, spec.commandLine().getErr());
     }

@@ -74,6 +74,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "An export of this archive (cablegate export) to publish under /export/, for cablegate mirror.")
     Path export;
 
+    @Option(names = "--deltas", paramLabel = "DIR",
+            description = "A directory of deltas (cablegate export --since N --delta-to DIR/NAME.tar.gz) to publish "
+                    + "under /mirror/deltas/, so that cablegate mirror follows releases by deltas.")
+    Path deltas;
+
     @Override
     public Integer call() throws Exception {
         // Checked before anything is opened: issue 12 found --port 70000 a raw exception and --host 999.1.1.1
@@ -101,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer.Options options = options(host, port, base.orElse(null))
                 .withAccessLog(Optional.ofNullable(accessLog)).withDrain(Duration.ofSeconds(drainSeconds));
-        serve(data.existing(), options, Optional.ofNullable(export), cluster, spec.commandLine().getOut());
+        serve(data.existing(), options, new MirrorRoutes.Published(PublisherKey.show(data.existing()),
+                Optional.ofNullable(export), Optional.ofNullable(deltas)), cluster, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 
@@ -146,7 +152,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Serves a data directory's public archive until the process is stopped (SIGTERM or Ctrl-C). */
     static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, PrintWriter out)
             throws Exception {
-        serve(dataDir, options, export, Optional.empty(), out);
+        // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
+        serve(dataDir, options, new MirrorRoutes.Published(PublisherKey.show(dataDir), export), Optional.empty(), out);
     }
 
     /**
@@ -155,11 +162,9 @@ final class ServeCommand implements Callable<Integer> {
      */
     static final Duration CLUSTER_TIMEOUT = Duration.ofMillis(1500);
 
-    /** With the searches answered by a cluster, when one is named. */
-    static void serve(Path dataDir, WebServer.Options options, Optional<Path> export, Optional<OpenSearchTarget> cluster,
-            PrintWriter out) throws Exception {
-        // The publisher's public key, at /publisher-key.txt, when the data directory has one (cablegate keys init).
-        MirrorRoutes.Published published = new MirrorRoutes.Published(PublisherKey.show(dataDir), export);
+    /** With what the server publishes for mirrors, and the searches answered by a cluster when one is named. */
+    static void serve(Path dataDir, WebServer.Options options, MirrorRoutes.Published published,
+            Optional<OpenSearchTarget> cluster, PrintWriter out) throws Exception {
         Optional<OpenSearchClient> client = cluster.map(c -> new OpenSearchClient(c.http(), CLUSTER_TIMEOUT));
         Optional<SearchBackend> backend = cluster.map(c -> new OpenSearchBackend(client.get(), c.index()));
         try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));

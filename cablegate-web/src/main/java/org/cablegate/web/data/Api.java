@@ -33,18 +33,25 @@ final class Api {
     }
 
     void cable(Context ctx, ReleaseView view) throws IOException, NotFound, Gone {
-        PublicCable c = publicCable(ctx.pathParam("id"), view);
+        Http.send(ctx, Http.JSON, cable(publicCable(ctx.pathParam("id"), view)));
+    }
+
+    /** A public cable's JSON, as {@code /api/cable/ID.json} sends it; the export writes the same bytes. */
+    StringBuilder cable(PublicCable c) {
         StringBuilder sb = new StringBuilder(c.body().length() * 2 + 2048);
         DataJson.cable(c, c.parsed(), urls, new JsonWriter(sb, false));
-        Http.send(ctx, Http.JSON, sb.append('\n'));
+        return sb.append('\n');
     }
 
     /** Every public version of a cable, with its public texts. */
     void history(Context ctx, ReleaseView view) throws IOException, NotFound, Gone {
-        PublicCable c = publicCable(ctx.pathParam("id"), view);
+        Http.send(ctx, Http.JSON, history(publicCable(ctx.pathParam("id"), view)));
+    }
+
+    StringBuilder history(PublicCable c) {
         StringBuilder sb = new StringBuilder(c.body().length() * (c.history().size() + 1) + 1024);
         DataJson.history(c, urls, new JsonWriter(sb, false));
-        Http.send(ctx, Http.JSON, sb.append('\n'));
+        return sb.append('\n');
     }
 
     /** The public release log, oldest first, and the withdrawn cables. */

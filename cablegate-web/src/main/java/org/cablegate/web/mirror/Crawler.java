@@ -38,7 +38,16 @@ final class Crawler {
         void accept(String rawPath, Response response) throws IOException;
     }
 
-    private static final Pattern ATTRIBUTE = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+    /**
+     * Answers made in the process by the code the server runs for the path, tried before HTTP: empty means "ask the
+     * server" (a path it does not make, or an answer that is not a 200).
+     */
+    interface Local {
+        Optional<Response> answer(String path) throws IOException;
+
+        Local NONE = path -> Optional.empty();
+    }
+
     private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
     private static final Pattern LISTING = Pattern.compile("/(reldate|date|tag|origin|classification)/(.+)_0\\.html");
     private static final Pattern CABLE = Pattern.compile("/cable/\\d{4}/\\d{2}/([^/]+)\\.html");
@@ -49,6 +58,7 @@ final class Crawler {
     private final URI server;
     private final String baseUrl;
     private final int threads;
+    private final Local local;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -56,8 +66,9 @@ final class Crawler {
      * @param server  where the server listens ({@code http://127.0.0.1:PORT})
      * @param baseUrl the site's public address: absolute links to it are links of the site
      */
-    Crawler(URI server, URI baseUrl, int threads) {
+    Crawler(URI server, URI baseUrl, int threads, Local local) {
         this.server = server;
+        this.local = local;
         String b = baseUrl.toString();
         this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.threads = threads;
@@ -83,7 +94,8 @@ final class Crawler {
                 List<Future<?>> work = new ArrayList<>(frontier.size());
                 for (String path : frontier) {
                     work.add(pool.submit(() -> {
-                        Response r = fetch(path);
+                        Optional<Response> made = local.answer(path);
+                        Response r = made.isPresent() ? made.get() : fetch(path);
                         if (r.status() == 200 || !derived.contains(path)) {
                             sink.accept(path, r);
                         }
@@ -148,10 +160,20 @@ final class Crawler {
             return out;
         }
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        Matcher m = ATTRIBUTE.matcher(text);
-        while (m.find()) {
-            sitePath(unescape(m.group(1))).ifPresent(out::add);
+        // Every href="..." and src="...", found with indexOf: a regular expression for them was a ninth of the
+        // export's CPU (JFR, 10,000 cables).
+        for (String attribute : List.of("href=\"", "src=\"")) {
+            for (int at = text.indexOf(attribute); at >= 0; at = text.indexOf(attribute, at)) {
+                int start = at + attribute.length();
+                int end = text.indexOf('"', start);
+                if (end < 0) {
+                    break;
+                }
+                sitePath(unescape(text.substring(start, end))).ifPresent(out::add);
+                at = end + 1;
+            }
         }
+        Matcher m;
         if (xml) {
             m = LOC.matcher(text);
             while (m.find()) {
@@ -208,6 +230,9 @@ final class Crawler {
     }
 
     private static String unescape(String attribute) {
+        if (attribute.indexOf('&') < 0) {
+            return attribute;
+        }
         return attribute.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
     }

@@ -187,6 +187,27 @@ public final class Delta {
         return new Contents(base, manifest, signature, removed, carried, sizes, extractTo);
     }
 
+    /** The base manifest's SHA-256 and the release a delta makes, from its first entry alone (no hashing). */
+    record Header(String base, long release) {}
+
+    static Header header(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 12);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in, 1 << 12),
+                        StandardCharsets.UTF_8.name())) {
+            TarArchiveEntry e = tar.getNextTarEntry();
+            if (e == null || !e.getName().equals("DELTA")) {
+                throw new IOException(file + " is not a cablegate delta: its first entry is not DELTA");
+            }
+            byte[] bytes = tar.readAllBytes();
+            String base = parseHeader(bytes, file);
+            String release = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("release "))
+                    .findFirst().orElseThrow(() -> new IOException(file + ": DELTA names no release")).substring(8);
+            return new Header(base, Long.parseLong(release));
+        } catch (java.util.zip.ZipException | java.io.EOFException | NumberFormatException e) {
+            throw new IOException(file + " is not a whole cablegate delta: " + e.getMessage());
+        }
+    }
+
     static Contents read(Path file) throws IOException {
         return read(file, Optional.empty());
     }

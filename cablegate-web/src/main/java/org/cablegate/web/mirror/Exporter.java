@@ -1,6 +1,5 @@
 package org.cablegate.web.mirror;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.web.WebServer;
@@ -109,7 +108,8 @@ public final class Exporter {
         try (WebServer server = WebServer.create(archive, serverOptions,
                 new MirrorRoutes.Published(publicKey, Optional.empty())).start()) {
             URI loopback = URI.create("http://127.0.0.1:" + server.port());
-            Crawler crawler = new Crawler(loopback, options.baseUrl(), options.threads());
+            Crawler crawler = new Crawler(loopback, options.baseUrl(), options.threads(),
+                    new InProcess(archive, options.baseUrl()));
             Crawler.Response status = crawler.fetch("/api/status");
             String statusJson = new String(status.body(), StandardCharsets.UTF_8);
             long release = Long.parseLong(find(STATUS_RELEASE, statusJson).orElse("0"));
@@ -202,14 +202,7 @@ public final class Exporter {
     }
 
     static byte[] gzip(byte[] body) {
-        // The JDK's gzip header carries no time and no name: the same bytes give the same .gz.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Gzip.of(body);
     }
 
     /** Writes what the crawl fetched into the build directory and keeps the manifest's entries. */
@@ -220,6 +213,8 @@ public final class Exporter {
         /** Decoded URL path to its nginx line, for the answers that are not a 200 file. */
         final Map<String, String> statusLines = new ConcurrentHashMap<>();
         final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        /** Directories made so far: a listing's hundreds of pages share one, and asking the disk costs a call each. */
+        private final Set<Path> dirs = ConcurrentHashMap.newKeySet();
 
         Writer(Path root, byte[] notFound) {
             this.root = root;
@@ -286,7 +281,11 @@ public final class Exporter {
 
         private void put(String path, byte[] body) throws IOException {
             Path f = Trees.resolve(root, path);
-            Files.createDirectories(f.getParent());
+            if (!dirs.contains(f.getParent())) {
+                // Made before it is marked made: another thread may write into it as soon as it is marked.
+                Files.createDirectories(f.getParent());
+                dirs.add(f.getParent());
+            }
             Files.write(f, body);
             entries.put(path, new Manifest.Entry(path, body.length, Sha256.of(body)));
         }

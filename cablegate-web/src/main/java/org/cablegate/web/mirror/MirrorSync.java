@@ -24,10 +24,19 @@ import java.util.Optional;
  * (signature, expiry, rollback, chain), downloads only the files whose hash changed into a staging directory beside
  * DIR (kept across a kill, so a rerun resumes where it stopped), checks each against the manifest, and switches the
  * new tree in atomically.
+ *
+ * <p>Where the source publishes deltas ({@code /mirror/deltas/index.txt}, see {@link MirrorRoutes}), a mirror that
+ * holds an earlier export follows them instead: each delta whose base is the mirror's manifest is downloaded and
+ * applied ({@link Applier}: checked whole before the mirror is touched), until the mirror holds the source's manifest.
+ * When the source has no deltas, none continues the mirror's manifest, or one is refused, the files are fetched.
  */
 public final class MirrorSync {
     /** What a sync did, beside the verification report. */
-    public record Result(Verifier.Report report, int downloaded, int kept, boolean current) {}
+    public record Result(Verifier.Report report, int downloaded, int kept, boolean current, int deltas) {
+        public Result(Verifier.Report report, int downloaded, int kept, boolean current) {
+            this(report, downloaded, kept, current, 0);
+        }
+    }
 
     /** Told about each file downloaded; the command prints progress from it. */
     public interface Listener {
@@ -89,6 +98,14 @@ public final class MirrorSync {
                 return new Result(new Verifier.Report(trusted, problems, stateFile), 0, 0, false);
             }
             current = had.byPath();
+            int applied = followDeltas(source, dir, key, stateFile, now, sha, listener);
+            if (applied > 0) {
+                byte[] now2 = Files.readAllBytes(currentFile);
+                if (Sha256.of(now2).equals(sha)) {
+                    return new Result(new Verifier.Report(trusted, problems, stateFile), 0, 0, false, applied);
+                }
+                current = Manifest.parse(now2, currentFile.toString()).byPath();
+            }
         }
         String stagingName = "sync-" + sha.substring(0, 16);
         removeOtherStaging(dir, stagingName);
@@ -119,6 +136,57 @@ public final class MirrorSync {
             Trees.deleteTree(staging);
         }
         return new Result(new Verifier.Report(trusted, problems, stateFile), downloaded, kept, false);
+    }
+
+    /**
+     * Applies the source's deltas from the mirror's manifest on, as long as one continues it and is accepted.
+     *
+     * @return how many were applied
+     */
+    private int followDeltas(URI source, Path dir, PublicKey key, Path stateFile, Instant now, String target,
+            Listener listener) throws IOException {
+        String root = source.toString().endsWith("/") ? source.toString() : source + "/";
+        Optional<byte[]> index = get(root, MirrorRoutes.DELTAS + MirrorRoutes.INDEX, true);
+        if (index.isEmpty()) {
+            return 0;
+        }
+        // Base manifest -> (release, name), the newest release for each base.
+        Map<String, String[]> byBase = new java.util.HashMap<>();
+        for (String line : new String(index.get(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            String[] p = line.split(" ");
+            if (p.length == 3 && p[0].matches("[0-9a-f]{64}") && p[1].matches("\\d{1,18}")
+                    && MirrorRoutes.DELTA_NAME.matcher(p[2]).matches()) {
+                String[] had = byBase.get(p[0]);
+                if (had == null || Long.parseLong(had[0]) < Long.parseLong(p[1])) {
+                    byBase.put(p[0], new String[] {p[1], p[2]});
+                }
+            }
+        }
+        Path staging = Trees.staging(dir, "deltas");
+        int applied = 0;
+        try {
+            for (int guard = 0; guard < byBase.size(); guard++) {
+                String at = Sha256.of(Files.readAllBytes(dir.resolve(Manifest.FILE)));
+                String[] next = byBase.get(at);
+                if (at.equals(target) || next == null) {
+                    break;
+                }
+                Path file = staging.resolve(next[1]);
+                byte[] body = get(root, MirrorRoutes.DELTAS + next[1], false).orElseThrow();
+                Files.write(file, body);
+                listener.downloaded(MirrorRoutes.DELTAS + next[1], body.length);
+                Verifier.Report r = Applier.apply(file, dir, key, stateFile, now);
+                Files.delete(file);
+                if (!r.problems().isEmpty()) {
+                    // The mirror is as it was (apply checks before it touches it): the files are fetched instead.
+                    break;
+                }
+                applied++;
+            }
+        } finally {
+            Trees.deleteTree(staging);
+        }
+        return applied;
     }
 
     /** One file into the staging area: written as .part, checked against the manifest, then renamed. */

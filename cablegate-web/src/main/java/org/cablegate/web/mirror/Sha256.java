@@ -20,8 +20,13 @@ final class Sha256 {
         }
     }
 
+    /** One digest per thread: the export hashes two files per page. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::digest);
+
     static String of(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        MessageDigest d = DIGEST.get();
+        d.reset();
+        return HexFormat.of().formatHex(d.digest(bytes));
     }
 
     static String of(Path file) throws IOException {

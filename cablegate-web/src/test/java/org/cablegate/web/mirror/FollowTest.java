@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cablegate.web.WebServer;
 import org.junit.jupiter.api.Test;
@@ -21,6 +27,10 @@ class FollowTest {
     @TempDir
     Path dir;
 
+    /**
+     * Releases with new cables, then a redaction and a withdrawal (each published by a release): the deltas of each
+     * step, applied in order, give the tree of a full export of the last release.
+     */
     @Test
     void deltasAppliedInOrderGiveTheTreeOfAFullExportOfTheLastRelease() throws Exception {
         try (MirrorSample sample = MirrorSample.create(dir)) {
@@ -30,13 +40,19 @@ class FollowTest {
             Path mirror = dir.resolve("mirror");
             TamperTest.copy(published, mirror);
 
-            Path[] deltas = new Path[2];
-            for (int i = 0; i < 2; i++) {
-                sample.releaseNext();
+            List<Path> deltas = new ArrayList<>();
+            List<String> desk = List.of();
+            for (int step = 0; step < 3; step++) {
                 byte[] old = Files.readAllBytes(published.resolve(Manifest.FILE));
+                if (step < 2) {
+                    sample.releaseNext();
+                } else {
+                    desk = sample.redactAndWithdraw(LocalDateTime.parse("2010-12-20T10:00"));
+                }
                 sample.export(published);
-                deltas[i] = dir.resolve("delta-" + (i + 2) + ".tar.gz");
-                assertThat(Delta.write(old, published, deltas[i])).isPositive();
+                Path d = dir.resolve("delta-" + step + ".tar.gz");
+                assertThat(Delta.write(old, published, d)).isPositive();
+                deltas.add(d);
             }
             for (Path d : deltas) {
                 Verifier.Report r = Applier.apply(d, mirror, key, dir.resolve("state"), NOW);
@@ -47,10 +63,70 @@ class FollowTest {
 
             assertThat(MirrorSample.treeHash(mirror)).isEqualTo(MirrorSample.treeHash(full))
                     .isEqualTo(MirrorSample.treeHash(published));
-            assertThat(Manifest.parse(Files.readAllBytes(mirror.resolve(Manifest.FILE)), "m").release()).isEqualTo(3);
+            assertThat(Manifest.parse(Files.readAllBytes(mirror.resolve(Manifest.FILE)), "m").release()).isEqualTo(5);
+            // The mirror carries the desk's work: the redacted subject shows the mark, the withdrawn cable its 410.
+            String redacted = desk.get(0);
+            String withdrawn = desk.get(1);
+            Path redactedPage;
+            try (var files = Files.walk(mirror.toRealPath().resolve("cable"))) {
+                redactedPage = files.filter(p -> p.getFileName().toString().equals(redacted + ".html")).findFirst()
+                        .orElseThrow();
+            }
+            assertThat(Files.readString(redactedPage)).contains("XXXXXXXXXXXX");
+            assertThat(Files.readString(mirror.resolve("nginx-statuses.conf")))
+                    .contains(withdrawn + ".html\" { error_page 410 @cablegate_body; return 410; }");
+            assertThat(Files.readString(mirror.resolve("api/cable/" + withdrawn + ".json"))).contains("\"status\":410");
             // Applying the last delta again: the mirror is no longer at its base.
-            assertThat(Applier.apply(deltas[1], mirror, key, dir.resolve("state"), NOW).problems())
+            assertThat(Applier.apply(deltas.get(2), mirror, key, dir.resolve("state"), NOW).problems())
                     .extracting(Problem::kind).contains(Problem.Kind.CHAIN);
+        }
+    }
+
+    /**
+     * A server that publishes deltas: the mirror follows a release by its delta alone (no file fetched), leaves out
+     * what is not a whole delta, and falls back to files for a release that has no delta.
+     */
+    @Test
+    void mirrorFollowsTheServersDeltasAndFetchesFilesWhereThereIsNone() throws Exception {
+        try (MirrorSample sample = MirrorSample.create(dir)) {
+            PublicKey key = PublisherKey.parse(sample.publicKey, "key");
+            Path published = dir.resolve("published");
+            sample.export(published);
+            Path deltas = Files.createDirectories(dir.resolve("deltas"));
+            Files.write(deltas.resolve("being-written.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8});
+            Path mirror = dir.resolve("mirror");
+            Path state = dir.resolve("state");
+            MirrorSync sync = new MirrorSync(3, Duration.ofMillis(10));
+            try (WebServer server = WebServer.create(sample.archive, new WebServer.Options("127.0.0.1", 0,
+                    MirrorSample.BASE, 16L << 20, Duration.ofHours(1)), new MirrorRoutes.Published(
+                    Optional.of(sample.publicKey), Optional.of(published), Optional.of(deltas))).start()) {
+                URI url = URI.create(server.url());
+                MirrorSync.Result first = sync.sync(url, mirror, key, state, NOW, MirrorSync.Listener.NONE);
+                assertThat(first.report().problems()).isEmpty();
+                assertThat(first.deltas()).isZero();
+
+                byte[] old = Files.readAllBytes(published.resolve(Manifest.FILE));
+                sample.releaseNext();
+                sample.export(published);
+                Delta.write(old, published, deltas.resolve("release-2.tar.gz"));
+                HttpResponse<String> index = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        url.resolve("/mirror/deltas/index.txt")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(index.body()).isEqualTo(Sha256.of(old) + " 2 release-2.tar.gz\n");
+
+                MirrorSync.Result second = sync.sync(url, mirror, key, state, NOW, MirrorSync.Listener.NONE);
+                assertThat(second.report().problems()).isEmpty();
+                assertThat(second.deltas()).isEqualTo(1);
+                assertThat(second.downloaded()).isZero();
+                assertThat(MirrorSample.treeHash(mirror)).isEqualTo(MirrorSample.treeHash(published));
+
+                sample.releaseNext();
+                sample.export(published);
+                MirrorSync.Result third = sync.sync(url, mirror, key, state, NOW, MirrorSync.Listener.NONE);
+                assertThat(third.report().problems()).isEmpty();
+                assertThat(third.deltas()).isZero();
+                assertThat(third.downloaded()).isPositive();
+                assertThat(MirrorSample.treeHash(mirror)).isEqualTo(MirrorSample.treeHash(published));
+            }
         }
     }
 

@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.release.RedactionDesk;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.Releaser;
@@ -22,6 +26,7 @@ import org.cablegate.archive.vault.ImportListener;
 import org.cablegate.archive.vault.Importer;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
+import org.cablegate.core.redact.RedactionRule;
 import org.cablegate.sample.BundledSample;
 
 /**
@@ -75,6 +80,34 @@ final class MirrorSample implements AutoCloseable {
         }
         releases++;
         archive.refresh();
+    }
+
+    /**
+     * The publisher's desk between releases: the subject of one London cable redacted, another London cable withdrawn,
+     * each published by a release of its own ({@code withdraw}, then {@code release --changed}).
+     *
+     * @return the ids, redacted first, then withdrawn
+     */
+    List<String> redactAndWithdraw(LocalDateTime at) throws IOException, RedactionDesk.Refused {
+        List<String> london = new ArrayList<>();
+        for (var c : sampleCables()) {
+            if (c.origin().equals(LONDON) && c.body().contains("SUBJECT:")) {
+                london.add(c.id());
+            }
+        }
+        String redacted = london.get(0);
+        String withdrawn = london.get(1);
+        try (Vault vault = Vault.open(data); Releaser releaser = Releaser.open(vault)) {
+            new RedactionDesk(vault).redact(List.of(new RedactionDesk.Ask(redacted, RedactionRule.subject(), "names")),
+                    "tester", at.toInstant(ZoneOffset.UTC));
+            releaser.withdraw(Set.of(withdrawn), "endangers a source", Optional.of(at), ReleaseListener.NONE);
+            releases++;
+            releaser.release(ReleaseRequest.of("redactions", Selection.all().withChangesOnly()).at(at.plusHours(1)),
+                    ReleaseListener.NONE);
+            releases++;
+        }
+        archive.refresh();
+        return List.of(redacted, withdrawn);
     }
 
     private void release(Selection selection, LocalDateTime at, String except) throws IOException {
