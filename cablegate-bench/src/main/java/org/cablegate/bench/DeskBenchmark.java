@@ -3,13 +3,17 @@ package org.cablegate.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.cablegate.archive.index.Hit;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchRequest;
@@ -85,10 +89,10 @@ public final class DeskBenchmark {
 
     /** How many segments the public archive has and the size of the largest. */
     private static String segments(Path index) throws Exception {
-        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(index)) {
-            org.apache.lucene.index.SegmentInfos infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir);
+        try (Directory dir = FSDirectory.open(index)) {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
             long largest = 0;
-            for (org.apache.lucene.index.SegmentCommitInfo info : infos) {
+            for (SegmentCommitInfo info : infos) {
                 largest = Math.max(largest, info.sizeInBytes());
             }
             return String.format("%d segments, largest %,d MB", infos.size(), largest >> 20);

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.PublicArchive;
@@ -163,12 +165,12 @@ class AttackTest extends ServedSite {
                 admitted++;
             }
             long started = System.nanoTime();
-            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> refused = site.http.sendAsync(
+            CompletableFuture<HttpResponse<byte[]>> refused = site.http.sendAsync(
                     java.net.http.HttpRequest.newBuilder(URI.create(site.url("/api/search?q=iran"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(site.get("/").statusCode()).isEqualTo(200);
             assertThat(refused.isDone()).as("the refusal is still held while the page is answered").isFalse();
-            HttpResponse<byte[]> r = refused.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            HttpResponse<byte[]> r = refused.get(10, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.headers().firstValue("Retry-After")).contains("2");

@@ -155,21 +155,21 @@ final class ReleaseCommand implements Callable<Integer> {
      */
     private static int nothingToRelease(Vault vault, Selection selection, PrintWriter out, PrintWriter err)
             throws VaultException {
-        long matching = selection.selectsCables() ? vault.releaseLog().matching(selection) : 0;
-        if (selection.selectsCables() && matching == 0) {
+        if (!selection.selectsCables()) {
+            out.println("nothing to release: no public cable has a new text or a changed redaction pending");
+            out.flush();
+            return ExitCode.OK;
+        }
+        long matching = vault.releaseLog().matching(selection);
+        if (matching == 0) {
             err.println("cablegate: no cable of the vault matches " + selection.describe()
                     + "; nothing released (`cablegate status` lists the origins and tags of the vault)");
             err.flush();
             return ExitCode.USAGE;
         }
-        if (selection.selectsCables()) {
-            boolean one = matching == 1;
-            out.printf("nothing to release: the %,d %s %s %s %s public already, with no change pending%n", matching,
-                    one ? "cable" : "cables", one ? "that matches" : "that match", selection.describe(),
-                    one ? "is" : "are");
-        } else {
-            out.println("nothing to release: no public cable has a new text or a changed redaction pending");
-        }
+        boolean one = matching == 1;
+        out.printf("nothing to release: the %,d %s %s %s %s public already, with no change pending%n", matching,
+                one ? "cable" : "cables", one ? "that matches" : "that match", selection.describe(), one ? "is" : "are");
         out.flush();
         return ExitCode.OK;
     }

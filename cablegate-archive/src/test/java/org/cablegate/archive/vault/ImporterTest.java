@@ -16,6 +16,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.Fixtures;
+import org.cablegate.archive.index.PublicArchive;
+import org.cablegate.archive.release.ReleaseListener;
+import org.cablegate.archive.release.ReleaseRequest;
+import org.cablegate.archive.release.Releaser;
+import org.cablegate.core.model.Reference;
 import org.cablegate.core.model.SourceCable;
 import org.cablegate.core.read.Rejection;
 import org.junit.jupiter.api.AfterEach;
@@ -278,15 +283,13 @@ class ImporterTest {
                 vault = before;
             }
             // The page and the API re-parse the public text without the id list: they cite what the import resolved.
-            try (org.cablegate.archive.release.Releaser releaser = org.cablegate.archive.release.Releaser.open(withIds)) {
-                releaser.release(org.cablegate.archive.release.ReleaseRequest.of("all", Selection.all()),
-                        org.cablegate.archive.release.ReleaseListener.NONE);
+            try (Releaser releaser = Releaser.open(withIds)) {
+                releaser.release(ReleaseRequest.of("all", Selection.all()), ReleaseListener.NONE);
             }
-            try (org.cablegate.archive.index.PublicArchive archive = org.cablegate.archive.index.PublicArchive.open(
-                    org.cablegate.archive.release.Releaser.publicDir(dir.resolve("with-ids")))) {
+            try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dir.resolve("with-ids")))) {
                 var page = archive.get("09LONDON50").orElseThrow();
                 assertThat(page.cites()).containsExactly("08PARIS120");
-                assertThat(page.parsed().references()).extracting(org.cablegate.core.model.Reference::id)
+                assertThat(page.parsed().references()).extracting(Reference::id)
                         .containsExactly("08PARIS120");
             }
         }
