@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,7 +85,28 @@ class BrowserTest {
     }
 
     private static void click(By by) {
-        browser.findElement(by).click();
+        WebElement link = browser.findElement(by);
+        String href = link.getAttribute("href");
+        if (href != null && withoutFragment(href).equals(withoutFragment(browser.getCurrentUrl()))) {
+            link.click(); // a place on this page (a paragraph's permalink): nothing is loaded
+        } else {
+            navigating(link::click);
+        }
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    /**
+     * Runs what loads a new page and waits until it has replaced the old one: a click or a submit returns before the
+     * navigation, and an element read right after can be the old page's, gone a moment later (a stale element).
+     */
+    private static void navigating(Runnable action) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private static String heading() {
@@ -177,7 +199,7 @@ class BrowserTest {
         open("/");
         WebElement box = browser.findElement(By.id("site-q"));
         box.sendKeys("iran");
-        box.submit();
+        navigating(box::submit);
         assertThat(heading()).isEqualTo("Search the cables");
         assertThat(browser.findElements(By.cssSelector("ol.results > li"))).isNotEmpty();
         assertThat(browser.findElements(By.tagName("mark"))).isNotEmpty();
@@ -186,7 +208,7 @@ class BrowserTest {
         WebElement facet = browser.findElement(By.cssSelector("aside.facets ul.counts a"));
         String value = facet.getText();
         long count = Long.parseLong(facet.findElement(By.xpath("following-sibling::span")).getText().replace(",", ""));
-        facet.click();
+        navigating(facet::click);
         assertThat(browser.findElement(By.cssSelector("ul.filters a")).getText()).contains(value);
         assertThat(browser.findElement(By.cssSelector("p.total")).getText()).endsWith("of " + count + " cables");
     }
@@ -195,7 +217,7 @@ class BrowserTest {
     void aListingPagesToItsLastPage() throws Exception {
         open("/tag/PREL_0.html");
         List<WebElement> pages = browser.findElements(By.cssSelector("nav.pager li a:not([rel])"));
-        pages.get(pages.size() - 1).click();
+        navigating(pages.get(pages.size() - 1)::click);
         assertThat(browser.findElements(By.cssSelector("nav.pager a[rel='next']"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("nav.pager a[rel='prev']"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("table.cables tbody tr"))).isNotEmpty();

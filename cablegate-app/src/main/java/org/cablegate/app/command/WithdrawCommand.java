@@ -63,7 +63,8 @@ final class WithdrawCommand implements Callable<Integer> {
                 return ExitCode.FAILED;
             }
             var r = result.release().get();
-            out.printf("release %d at %s: %,d cables withdrawn%n", r.id(), r.time(), result.withdrawn());
+            out.printf("release %d at %s: %,d %s withdrawn%n", r.id(), r.time(), result.withdrawn(),
+                    result.withdrawn() == 1 ? "cable" : "cables");
             out.flush();
         }
         // After the vault is closed: the withdrawal leaves the clusters too (issue 10); see ReleaseCommand.followed.

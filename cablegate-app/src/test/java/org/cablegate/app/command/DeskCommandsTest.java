@@ -99,7 +99,7 @@ class DeskCommandsTest {
     void withdrawalsAndScheduledReleases() {
         CliRun withdraw = run("withdraw", "08MOSCOW1647", "99NOSUCH1", "--reason", "endangers a source", "--data", data);
         assertThat(withdraw.exitCode()).as(withdraw.err()).isZero();
-        assertThat(withdraw.out()).contains("1 cables withdrawn");
+        assertThat(withdraw.out()).contains(": 1 cable withdrawn");
         assertThat(withdraw.err()).contains("99NOSUCH1 is not public");
         CliRun none = run("withdraw", "99NOSUCH1", "--reason", "x", "--data", data);
         assertThat(none.exitCode()).isEqualTo(ExitCode.FAILED);

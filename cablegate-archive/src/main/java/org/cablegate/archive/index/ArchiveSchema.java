@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -76,7 +77,10 @@ final class ArchiveSchema {
      * hit lists read it from the doc values (stored fields would decompress the body next to it).
      */
     static final String SUBJECT = "subject";
-    /** Text with positions for phrases, stored: the page is rebuilt from it. No term vectors: they cost indexing time. */
+    /**
+     * Text with positions for phrases, not stored: the page is rebuilt from the text store ({@link #TEXT}). No term
+     * vectors: they cost indexing time. An archive written before the text store has it stored.
+     */
     static final String BODY = "body";
     /** Text, stored: the FM line. */
     static final String FROM = "from";
@@ -87,12 +91,19 @@ final class ArchiveSchema {
      * one, for its "cited by" list. Ids as the parser resolved them (canonical form).
      */
     static final String CITES = "cites";
-    /** Stored only: the routing header is shown, not searched beyond FM and TO. */
+    /**
+     * Stored only: where the text store keeps the cable's texts ({@link CableTexts.Ref}): its routing header and body,
+     * then the header and body of each earlier public version. Not in the segments, so that a redaction rewrites a
+     * pack of texts and a segment of postings, not a segment that also holds every text (issue 8).
+     */
+    static final String TEXT = "text";
+    /** Stored only in an archive written before the text store: the routing header (shown, not searched). */
     static final String HEADER = "header";
     /**
      * Stored only, one line per public version ({@code number, release, time, kind}, tab-separated): the history page.
-     * The texts of earlier versions are stored beside it ({@link #HISTORY_HEADER}, {@link #HISTORY_BODY}, one value per
-     * earlier version), never indexed: an old text is shown, not searched, so a search finds a cable by what it says now.
+     * The texts of earlier versions are in the text store, never indexed: an old text is shown, not searched, so a
+     * search finds a cable by what it says now. (An archive written before the text store has them stored, one value
+     * per earlier version, under {@link #HISTORY_HEADER} and {@link #HISTORY_BODY}.)
      */
     static final String HISTORY = "history";
     static final String HISTORY_HEADER = "historyHeader";
@@ -199,9 +210,21 @@ final class ArchiveSchema {
                 NumericDocValuesField.newSlowRangeQuery(field, from, to));
     }
 
-    static Document toDocument(PublicCable c) {
+    /** What the text store keeps of a cable: header and body, then those of each earlier version, oldest first. */
+    static List<String> texts(PublicCable c) {
+        List<String> texts = new ArrayList<>();
+        texts.add(c.header());
+        texts.add(c.body());
+        List<PublicVersion> history = c.history();
+        for (int i = 0; i < history.size() - 1; i++) {
+            texts.add(history.get(i).header());
+            texts.add(history.get(i).body());
+        }
+        return texts;
+    }
+
+    static Document toDocument(PublicCable c, CableTexts.Ref text) {
         Document d = new Document();
-        // Small fields first, header and body last: a hit list reads only the first few stored fields.
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(ID, new BytesRef(c.id())));
         d.add(new NumericDocValuesField(ID_KEY, idKey(c.id())));
@@ -232,10 +255,16 @@ final class ArchiveSchema {
         for (String cited : c.cites()) {
             d.add(new StringField(CITES, cited, Field.Store.YES));
         }
-        d.add(new StoredField(HEADER, c.header()));
-        d.add(new TextField(BODY, c.body(), Field.Store.YES));
+        d.add(new TextField(BODY, c.body(), Field.Store.NO));
         addHistory(d, c.history());
+        d.add(new StoredField(TEXT, text.toString()));
         return d;
+    }
+
+    /** Where the text store keeps a document's texts; empty for a document that holds them itself. */
+    static Optional<CableTexts.Ref> textRef(Document d) {
+        String ref = d.get(TEXT);
+        return ref == null ? Optional.empty() : Optional.of(CableTexts.Ref.parse(ref));
     }
 
     private static void addHistory(Document d, List<PublicVersion> history) {
@@ -244,10 +273,6 @@ final class ArchiveSchema {
             PublicVersion v = history.get(i);
             lines.append(v.number()).append('\t').append(v.release()).append('\t')
                     .append(v.time().format(CableJson.MINUTES)).append('\t').append(v.kind().name()).append('\n');
-            if (i < history.size() - 1) {
-                d.add(new StoredField(HISTORY_HEADER, v.header()));
-                d.add(new StoredField(HISTORY_BODY, v.body()));
-            }
         }
         d.add(new StoredField(HISTORY, lines.toString()));
         if (history.size() > 1) {
@@ -257,20 +282,19 @@ final class ArchiveSchema {
         }
     }
 
-    private static List<PublicVersion> history(Document d, String header, String body) {
+    /** The public versions, from the history lines and the texts (header, body, then two per earlier version). */
+    private static List<PublicVersion> history(Document d, List<String> texts) {
         String lines = d.get(HISTORY);
         if (lines == null || lines.isEmpty()) {
             return List.of();
         }
-        String[] headers = d.getValues(HISTORY_HEADER);
-        String[] bodies = d.getValues(HISTORY_BODY);
         String[] rows = lines.split("\n");
         List<PublicVersion> versions = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {
             String[] f = rows[i].split("\t", -1);
             boolean last = i == rows.length - 1;
             versions.add(new PublicVersion(Integer.parseInt(f[0]), Long.parseLong(f[1]), LocalDateTime.parse(f[2]),
-                    PublicVersion.Kind.valueOf(f[3]), last ? header : headers[i], last ? body : bodies[i]));
+                    PublicVersion.Kind.valueOf(f[3]), texts.get(last ? 0 : 2 + 2 * i), texts.get(last ? 1 : 3 + 2 * i)));
         }
         return versions;
     }
@@ -287,12 +311,27 @@ final class ArchiveSchema {
         d.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
-    static PublicCable toCable(Document d) {
-        String header = d.get(HEADER);
-        String body = d.get(BODY);
+    /** The cable a document holds, its texts read from the packs of the same commit. */
+    static PublicCable toCable(Document d, CableTexts.Packs packs) throws IOException {
+        Optional<CableTexts.Ref> ref = textRef(d);
+        List<String> texts = ref.isPresent() ? packs.read(ref.get()) : inlineTexts(d);
         return new PublicCable(d.get(ID), d.get(CANONICAL_ID), d.getField(VERSION).numericValue().intValue(),
                 time(d, CREATED), time(d, RELEASED), d.get(CLASSIFICATION), d.get(ORIGIN), d.get(SUBJECT), values(d, TAG),
-                d.get(FROM), values(d, TO), values(d, CITES), header, body, history(d, header, body));
+                d.get(FROM), values(d, TO), values(d, CITES), texts.get(0), texts.get(1), history(d, texts));
+    }
+
+    /** The texts of a document written before the text store, in the order of {@link #texts(PublicCable)}. */
+    private static List<String> inlineTexts(Document d) {
+        List<String> texts = new ArrayList<>();
+        texts.add(d.get(HEADER));
+        texts.add(d.get(BODY));
+        String[] headers = d.getValues(HISTORY_HEADER);
+        String[] bodies = d.getValues(HISTORY_BODY);
+        for (int i = 0; i < headers.length; i++) {
+            texts.add(headers[i]);
+            texts.add(bodies[i]);
+        }
+        return texts;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -18,16 +19,24 @@ import org.apache.lucene.util.Bits;
 /**
  * A searcher over one point in time of the archive, with what facet counting needs of that point read once: the
  * values of each facet by document ({@link FacetValues}), and the counts over every cable, which the archive's front
- * page asks for on every visit and which only change with the next release.
+ * page asks for on every visit and which only change with the next release; and the text packs of that point, open
+ * for as long as its reader is.
  */
 final class ArchiveSearcher extends IndexSearcher {
     private final Map<Facet, FacetValues> values = new ConcurrentHashMap<>();
     private final Map<Facet, List<FacetCount>> allCounts = new ConcurrentHashMap<>();
+    private final CableTexts.Packs texts;
 
-    ArchiveSearcher(IndexReader reader) {
+    ArchiveSearcher(IndexReader reader, CableTexts.Packs texts) {
         super(reader);
+        this.texts = texts;
         // Collection stops at the deadline of the search on the calling thread (none outside a search).
         setTimeout(SearchDeadline.INSTANCE);
+    }
+
+    /** The cable of a document of this point in time. */
+    PublicCable cable(int doc) throws IOException {
+        return ArchiveSchema.toCable(storedFields().document(doc), texts);
     }
 
     /**
@@ -82,7 +91,12 @@ final class ArchiveSearcher extends IndexSearcher {
 
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-            ArchiveSearcher searcher = new ArchiveSearcher(reader);
+            DirectoryReader at = (DirectoryReader) reader;
+            // Opened now, with the reader: a newer release may delete these files, and open ones stay readable.
+            CableTexts.Packs packs = CableTexts.Packs.open(at.directory(),
+                    CommitData.of(at.getIndexCommit().getUserData()).texts());
+            reader.getReaderCacheHelper().addClosedListener(key -> packs.close());
+            ArchiveSearcher searcher = new ArchiveSearcher(reader, packs);
             ArchiveSearcher before = last;
             if (previous != null && before != null) {
                 for (Facet facet : before.values.keySet()) {

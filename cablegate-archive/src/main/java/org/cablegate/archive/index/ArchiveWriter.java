@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -32,15 +37,28 @@ import org.apache.lucene.store.LockObtainFailedException;
  * with several threads.
  */
 public final class ArchiveWriter implements AutoCloseable {
+    /**
+     * The largest segment merges make: a redaction or withdrawal rewrites the segment that held the old document, so
+     * this is its cost (issue 8: ~2 s for 48 MB of postings on the full archive, where 400 MB took 9 s), weighed
+     * against search, which slows with many segments (16 at this size search as fast as 7 unbounded ones did).
+     */
+    public static final int MAX_SEGMENT_MB = 48;
+
     private final Directory directory;
     private final IndexWriter writer;
+    private final CableTexts.Writer texts;
     private final long committedRelease;
     /** Whether documents were added or replaced since the last commit. */
     private volatile boolean uncommitted;
+    /** The records written since the last commit, by cable id: a cable replaced twice in one batch blanks the first. */
+    private final Map<String, CableTexts.Ref> written = new ConcurrentHashMap<>();
+    /** The last commit, read to find the records a replacement or withdrawal supersedes; opened on first need. */
+    private DirectoryReader committed;
 
-    private ArchiveWriter(Directory directory, IndexWriter writer, long committedRelease) {
+    private ArchiveWriter(Directory directory, IndexWriter writer, CableTexts.Writer texts, long committedRelease) {
         this.directory = directory;
         this.writer = writer;
+        this.texts = texts;
         this.committedRelease = committedRelease;
     }
 
@@ -52,9 +70,9 @@ public final class ArchiveWriter implements AutoCloseable {
     public static ArchiveWriter open(Path indexDir, int ramBufferMb) throws IOException {
         Directory directory = FSDirectory.open(indexDir);
         try {
-            long committed = 0;
+            CommitData last = CommitData.NONE;
             if (DirectoryReader.indexExists(directory)) {
-                committed = CommitData.of(SegmentInfos.readLatestCommit(directory).getUserData()).release();
+                last = CommitData.of(SegmentInfos.readLatestCommit(directory).getUserData());
             }
             TieredMergePolicy merges = new TieredMergePolicy();
             // Compound files would copy every segment once more; an archive has few segments, file handles are cheap.
@@ -62,16 +80,19 @@ public final class ArchiveWriter implements AutoCloseable {
             // A redaction or withdrawal must leave no segment that holds the old document (see expungeDeletes): every
             // segment with a deletion is rewritten, however few it has.
             merges.setForceMergeDeletesPctAllowed(0.0);
+            merges.setMaxMergedSegmentMB(MAX_SEGMENT_MB);
             IndexWriterConfig config = new IndexWriterConfig(new CableAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    // Stored fields are most of the index and most of its write time: LZ4, not DEFLATE.
+                    // The texts are in packs (CableTexts): the stored fields left are small and read for every page; LZ4.
                     .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setUseCompoundFile(false)
                     .setMergePolicy(merges)
                     // Closing must never publish a half-written batch.
                     .setCommitOnClose(false);
-            return new ArchiveWriter(directory, new IndexWriter(directory, config), committed);
+            IndexWriter writer = new IndexWriter(directory, config);
+            // Only after the write lock is ours: the text store deletes the packs the last commit does not name.
+            return new ArchiveWriter(directory, writer, new CableTexts.Writer(directory, last.texts()), last.release());
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException("Another process is writing the public archive at " + indexDir
@@ -90,19 +111,48 @@ public final class ArchiveWriter implements AutoCloseable {
     /** Adds a cable that is not in the archive yet. */
     public void add(PublicCable cable) throws IOException {
         uncommitted = true;
-        writer.addDocument(ArchiveSchema.toDocument(cable));
+        CableTexts.Ref text = texts.append(CableTexts.encode(ArchiveSchema.texts(cable)));
+        blank(written.put(cable.id(), text));
+        writer.addDocument(ArchiveSchema.toDocument(cable, text));
     }
 
     /** Adds a cable, replacing what the archive holds under its id (a new version of a released cable). */
     public void replace(PublicCable cable) throws IOException {
         uncommitted = true;
-        writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable));
+        CableTexts.Ref text = texts.append(CableTexts.encode(ArchiveSchema.texts(cable)));
+        CableTexts.Ref before = written.put(cable.id(), text);
+        blank(before != null ? before : committedText(cable.id()).orElse(null));
+        writer.updateDocument(new Term(ArchiveSchema.ID, cable.id()), ArchiveSchema.toDocument(cable, text));
     }
 
     /** Takes a cable out of the archive (a withdrawal); nothing if it is not there. */
     public void delete(String id) throws IOException {
         uncommitted = true;
+        CableTexts.Ref before = written.remove(id);
+        blank(before != null ? before : committedText(id).orElse(null));
         writer.deleteDocuments(new Term(ArchiveSchema.ID, id));
+    }
+
+    private void blank(CableTexts.Ref superseded) {
+        if (superseded != null) {
+            texts.blank(superseded);
+        }
+    }
+
+    /** Where the last commit keeps the text of a cable; empty if it does not hold the cable, or holds its text inline. */
+    private synchronized Optional<CableTexts.Ref> committedText(String id) throws IOException {
+        if (committed == null) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            committed = DirectoryReader.open(directory);
+        }
+        IndexSearcher searcher = new IndexSearcher(committed);
+        TopDocs top = searcher.search(new TermQuery(new Term(ArchiveSchema.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return ArchiveSchema.textRef(searcher.storedFields().document(top.scoreDocs[0].doc));
     }
 
     /**
@@ -139,9 +189,20 @@ public final class ArchiveWriter implements AutoCloseable {
 
     private void commit(CommitData data) throws IOException {
         flushInParallel();
-        writer.setLiveCommitData(data.withPublished(publishedNow()).toMap().entrySet());
+        List<String> packs = texts.prepareCommit();
+        writer.setLiveCommitData(data.committed(publishedNow(), packs).toMap().entrySet());
         writer.commit();
+        texts.committed();
+        written.clear();
+        closeCommitted();
         uncommitted = false;
+    }
+
+    private synchronized void closeCommitted() throws IOException {
+        if (committed != null) {
+            committed.close();
+            committed = null;
+        }
     }
 
     /**
@@ -216,9 +277,14 @@ public final class ArchiveWriter implements AutoCloseable {
             }
         } finally {
             try {
+                closeCommitted();
                 writer.rollback();
             } finally {
-                directory.close();
+                try {
+                    texts.close();
+                } finally {
+                    directory.close();
+                }
             }
         }
     }

@@ -23,29 +23,33 @@ import org.cablegate.core.json.CableJson;
  * @param publishedSecond when the commit was made, epoch seconds by the committing machine's clock, each commit later than
  *                  the one before (0: not recorded): what HTTP validators follow, whatever release time a release
  *                  was given (issue 12: a release dated in the past with {@code --at} kept answering 304s)
+ * @param texts     the text packs of this commit ({@link CableTexts}), one file per pack; empty for an archive whose
+ *                  segments still hold the texts (written before issue 8's text store)
  */
 record CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn,
-        long publishedSecond) {
+        long publishedSecond, List<String> texts) {
     static final String RELEASE = "release";
     static final String SET_SIZE = "setSize";
     static final String RELEASES = "releases";
     static final String WITHDRAWN = "withdrawn";
     static final String PUBLISHED = "published";
+    static final String TEXTS = "texts";
 
-    static final CommitData NONE = new CommitData(0, 0, List.of(), List.of(), 0);
+    static final CommitData NONE = new CommitData(0, 0, List.of(), List.of(), 0, List.of());
 
     CommitData {
         releases = List.copyOf(releases);
         withdrawn = List.copyOf(withdrawn);
+        texts = List.copyOf(texts);
     }
 
     CommitData(long release, long setSize, List<PublicRelease> releases, List<WithdrawnCable> withdrawn) {
-        this(release, setSize, releases, withdrawn, 0);
+        this(release, setSize, releases, withdrawn, 0, List.of());
     }
 
-    /** The same data, committed at {@code epochSecond}. */
-    CommitData withPublished(long epochSecond) {
-        return new CommitData(release, setSize, releases, withdrawn, epochSecond);
+    /** The same data, committed at {@code epochSecond} with these text packs. */
+    CommitData committed(long epochSecond, List<String> packs) {
+        return new CommitData(release, setSize, releases, withdrawn, epochSecond, packs);
     }
 
     /** When the release was published; empty before the first, or for an index committed before this was kept. */
@@ -73,6 +77,7 @@ record CommitData(long release, long setSize, List<PublicRelease> releases, List
                     .append(c.withdrawn().format(CableJson.MINUTES)).append('\n');
         }
         map.put(WITHDRAWN, w.toString());
+        map.put(TEXTS, String.join(",", texts));
         return map;
     }
 
@@ -91,7 +96,12 @@ record CommitData(long release, long setSize, List<PublicRelease> releases, List
         }
         return new CommitData(Long.parseLong(map.getOrDefault(RELEASE, "0")),
                 Long.parseLong(map.getOrDefault(SET_SIZE, "0")), releases, withdrawn,
-                Long.parseLong(map.getOrDefault(PUBLISHED, "0")));
+                Long.parseLong(map.getOrDefault(PUBLISHED, "0")), packs(map.get(TEXTS)));
+    }
+
+    /** The text packs a commit's user data names; none for a commit from before the text store. */
+    static List<String> packs(String value) {
+        return value == null || value.isEmpty() ? List.of() : List.of(value.split(","));
     }
 
     private static List<String> lines(String text) {

@@ -1,12 +1,18 @@
 package org.cablegate.archive.index;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Comparator;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -26,14 +32,17 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads everything the committed public archive holds, with Lucene's own API, and reports where some words occur:
- * every term of every field, every stored field of every document (deleted ones too), every doc value, and any file
- * that the last commit does not reference. What the publisher runs to check that a redacted or withdrawn text is
+ * every term of every field, every stored field of every document (deleted ones too), every doc value, every byte of
+ * the text packs ({@link CableTexts}), and any file that the last commit does not reference. What the publisher runs to check that a redacted or withdrawn text is
  * nowhere in the files, and what the leak tests run.
  */
 public final class IndexAudit {
     private IndexAudit() {}
 
-    /** Where a word was found: {@code term body:kislyak in _3}, {@code stored body of doc 12 in _0}. */
+    /**
+     * Where a word was found: {@code term body:kislyak in _3}, {@code text historyBody of 08MOSCOW1647 (record …)},
+     * {@code stored subject of doc 12 in _0}.
+     */
     public record Finding(String word, String where) {}
 
     /**
@@ -48,16 +57,20 @@ public final class IndexAudit {
                 return found;
             }
             SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+            List<String> packs = CommitData.of(commit.getUserData()).texts();
             Set<String> referenced = new HashSet<>(commit.files(true));
+            referenced.addAll(packs);
             for (String file : dir.listAll()) {
                 if (!referenced.contains(file) && !file.equals("write.lock")) {
                     found.add(new Finding("", "file " + file + " that the last commit does not reference"));
                 }
             }
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            try (DirectoryReader reader = DirectoryReader.open(dir);
+                    CableTexts.Packs open = CableTexts.Packs.open(dir, packs)) {
                 for (LeafReaderContext ctx : reader.leaves()) {
                     scan(ctx.reader(), wanted, found);
                 }
+                scanTexts(reader, open, wanted, found);
             }
         }
         return found;
@@ -117,6 +130,53 @@ public final class IndexAudit {
                 if (value != null) {
                     check(value, wanted, found, "stored " + f.name() + " of doc " + doc + " in " + segment);
                 }
+            }
+        }
+    }
+
+    /**
+     * The text packs: each record a document refers to (deleted ones too), by the text it holds; and every byte that no
+     * record holds, which must be zero (a superseded record is blanked, never left behind).
+     */
+    private static void scanTexts(DirectoryReader reader, CableTexts.Packs packs, List<String> wanted,
+            List<Finding> found) throws IOException {
+        Map<Integer, List<CableTexts.Ref>> used = new TreeMap<>();
+        for (LeafReaderContext ctx : reader.leaves()) {
+            StoredFields stored = ctx.reader().storedFields();
+            for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
+                Document d = stored.document(doc);
+                Optional<CableTexts.Ref> ref = ArchiveSchema.textRef(d);
+                if (ref.isPresent()) {
+                    used.computeIfAbsent(ref.get().pack(), p -> new ArrayList<>()).add(ref.get());
+                    List<String> texts = packs.read(ref.get());
+                    for (int i = 0; i < texts.size(); i++) {
+                        String what = i == 0 ? "header" : i == 1 ? "body" : i % 2 == 0 ? "historyHeader" : "historyBody";
+                        check(texts.get(i), wanted, found, "text " + what + " of " + d.get(ArchiveSchema.ID)
+                                + " (record " + ref.get() + ")");
+                    }
+                }
+            }
+        }
+        for (int pack : packs.numbers()) {
+            byte[] bytes = packs.bytes(pack);
+            List<CableTexts.Ref> refs = new ArrayList<>(used.getOrDefault(pack, List.of()));
+            refs.sort(Comparator.comparingLong(CableTexts.Ref::offset));
+            long at = 0;
+            for (CableTexts.Ref r : refs) {
+                unused(bytes, at, r.offset(), pack, wanted, found);
+                at = Math.max(at, r.offset() + r.length());
+            }
+            unused(bytes, at, bytes.length, pack, wanted, found);
+        }
+    }
+
+    private static void unused(byte[] bytes, long from, long to, int pack, List<String> wanted, List<Finding> found) {
+        for (long i = from; i < to; i++) {
+            if (bytes[(int) i] != 0) {
+                found.add(new Finding("", "text pack " + pack + " holds bytes outside every record at " + from + ".." + to));
+                check(new String(bytes, (int) from, (int) (to - from), StandardCharsets.UTF_8), wanted, found,
+                        "superseded bytes of text pack " + pack + " at " + from);
+                return;
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.cablegate.archive.index;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +120,12 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         lastRefresh = System.nanoTime();
         SearcherManager m = manager();
         if (m != null) {
-            m.maybeRefreshBlocking();
+            try {
+                m.maybeRefreshBlocking();
+            } catch (NoSuchFileException superseded) {
+                // A release committed while this one opened, and deleted a text pack of it: the next is the newest.
+                m.maybeRefreshBlocking();
+            }
         }
     }
 
@@ -135,7 +141,11 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         }
         if (System.nanoTime() - lastRefresh > AUTO_REFRESH_NANOS) {
             lastRefresh = System.nanoTime();
-            m.maybeRefresh();
+            try {
+                m.maybeRefresh();
+            } catch (NoSuchFileException superseded) {
+                m.maybeRefresh(); // as in refresh()
+            }
         }
         return new View(m, (ArchiveSearcher) m.acquire());
     }
@@ -224,7 +234,7 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
                             new SortField(ArchiveSchema.ID_KEY, SortField.Type.LONG)));
             List<PublicCable> cables = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
-                cables.add(ArchiveSchema.toCable(searcher.storedFields().document(d.doc)));
+                cables.add(searcher.cable(d.doc));
             }
             return cables;
         }
@@ -319,12 +329,12 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         }
     }
 
-    private static Optional<PublicCable> first(IndexSearcher s, Query q) throws IOException {
+    private static Optional<PublicCable> first(ArchiveSearcher s, Query q) throws IOException {
         TopDocs top = s.search(q, 1);
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(ArchiveSchema.toCable(s.storedFields().document(top.scoreDocs[0].doc)));
+        return Optional.of(s.cable(top.scoreDocs[0].doc));
     }
 
     private static Query withFilters(Query query, List<SearchRequest.Filter> filters,
@@ -465,11 +475,24 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         }
         synchronized (this) {
             if (manager == null && DirectoryReader.indexExists(directory)) {
-                // Exitable: a search past its deadline stops inside the term dictionary too, not only between hits.
-                manager = new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory),
-                        SearchDeadline.INSTANCE), new ArchiveSearcher.Factory());
+                manager = openManager();
             }
             return manager;
+        }
+    }
+
+    private SearcherManager openManager() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // Exitable: a search past its deadline stops inside the term dictionary too, not only between hits.
+                return new SearcherManager(ExitableDirectoryReader.wrap(DirectoryReader.open(directory),
+                        SearchDeadline.INSTANCE), new ArchiveSearcher.Factory());
+            } catch (NoSuchFileException superseded) {
+                // A release committed while this opened and deleted a text pack of the commit it read: read again.
+                if (attempt == 3) {
+                    throw superseded;
+                }
+            }
         }
     }
 

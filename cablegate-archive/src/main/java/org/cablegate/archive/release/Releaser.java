@@ -39,8 +39,8 @@ import org.cablegate.archive.vault.Vault;
  *
  * <p>The public record of each cable is built by {@link PublicRecords}: redactions are applied to the text before
  * anything reaches the index, so a redacted word is never analysed, stored or shown. A release that replaces or
- * withdraws documents rewrites the segments that held them before its commit ({@link ArchiveWriter#expungeDeletes}),
- * so no committed file keeps an old text. A withdrawal is a release too, with the same recovery.
+ * withdraws documents rewrites the segments that held them before its commit ({@link ArchiveWriter#expungeDeletes})
+ * and the text packs that held their texts, so no committed file keeps an old text. A withdrawal is a release too, with the same recovery.
  */
 public final class Releaser implements AutoCloseable {
     /** The public archive's directory inside a data directory. */
@@ -97,13 +97,15 @@ public final class Releaser implements AutoCloseable {
     }
 
     /**
-     * 256 MB (less on a small heap): the full set then indexes into about 7 segments, few enough for fast searches
-     * without merging, while each thread's buffer is flushed as it fills, in parallel with indexing. Measured on the
-     * full-scale corpus: 128 MB made 11-13 segments for the same CPU time, 512 MB 4 segments for slightly more.
+     * 96 MB (less on a small heap): each thread's buffer is flushed as it fills, in parallel with indexing, into a
+     * segment of about {@link ArchiveWriter#MAX_SEGMENT_MB}, the size a redaction rewrites. Measured on the full-scale
+     * corpus with the texts in packs (issue 8, BENCHMARKS.md): 256 MB made 6 segments of up to 128 MB, and a redaction
+     * took 6 s; 96 MB makes 16, searched as fast as the 7 of before, and a redaction takes 2-5 s; 64 MB made 26, and
+     * searches 1.3 times slower.
      */
     static int defaultRamBufferMb() {
         long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return (int) Math.max(32, Math.min(256, heapMb / 4));
+        return (int) Math.max(32, Math.min(96, heapMb / 4));
     }
 
     private void recover() throws IOException {
