@@ -49,7 +49,7 @@ for t in "${targets[@]}"; do
   # -artifact_prefix: a crash lands in the Inputs directory the JUnit run replays; -rss_limit_mb: an input that makes
   # the reader allocate past 2 GB is a finding (the heap is 1 GB).
   /usr/bin/time -f '%U %S' -o "$work/$simple.time" \
-    java -Xmx1g -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="$class" --target_method="$method" \
+    java -Xmx1g -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="$class" \
       -max_total_time="$per" -rss_limit_mb=2560 -artifact_prefix="$inputs/" -print_final_stats=1 \
       "$corpus" "$inputs" >"$log" 2>&1 || echo "  $simple: finding, see $log and $inputs"
   runs="$(grep -a -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"

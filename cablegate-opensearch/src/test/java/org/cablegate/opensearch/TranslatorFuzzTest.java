@@ -18,8 +18,13 @@ import org.cablegate.archive.index.QuerySyntax;
  * archive's parser accepts translates, or is refused with a {@link BadQueryException} that says why, never another
  * exception; the DSL is one JSON object that reads back as itself; translating is deterministic.
  */
-class TranslatorFuzzTest {
+public class TranslatorFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] input) throws IOException, BadQueryException {
+        new TranslatorFuzzTest().translate(input);
+    }
 
     @FuzzTest(maxDuration = "3s")
     void translate(byte[] input) throws IOException, BadQueryException {

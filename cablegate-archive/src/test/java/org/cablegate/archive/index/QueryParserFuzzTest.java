@@ -23,11 +23,16 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * escaping); parsing is deterministic; a parsed query holds no more expanding clauses than {@link SearchLimits}
  * allows (a bare word's clause is searched in two fields); and it rewrites over an index without failing.
  */
-class QueryParserFuzzTest {
+public class QueryParserFuzzTest {
     private static final SearchLimits LIMITS = SearchLimits.defaults();
     private static final IndexSearcher EMPTY = emptySearcher();
 
     private final ArchiveQueryParser parser = new ArchiveQueryParser(new CableAnalyzer(), LIMITS);
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] input) throws IOException, BadQueryException {
+        new QueryParserFuzzTest().parse(input);
+    }
 
     @FuzzTest(maxDuration = "3s")
     void parse(byte[] input) throws IOException, BadQueryException {

@@ -33,12 +33,17 @@ import org.cablegate.core.write.CablesCsvWriter;
  * out); every issue points inside the text; parsing is deterministic; and the cable written back as a
  * {@code cables.csv} row, read and parsed again, is the same record.
  */
-class CableParserFuzzTest {
+public class CableParserFuzzTest {
     private static final String HEADER = "=== header ===\n";
     private static final String BODY = "\n=== body ===\n";
     private static final LocalDateTime CREATED = LocalDateTime.of(2008, 6, 10, 11, 11);
 
     private final CableParser parser = new CableParser();
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] input) throws IOException {
+        new CableParserFuzzTest().parse(input);
+    }
 
     @FuzzTest(maxDuration = "2s")
     void parse(byte[] input) throws IOException {

@@ -15,7 +15,12 @@ import org.cablegate.core.write.CablesCsvWriter;
  * {@code CsvFuzzTestInputs/csvRows}. Properties: reading never throws; it is deterministic; every accepted cable has an
  * id and a location that names its row; and the accepted cables written back as CSV read back the same.
  */
-class CsvFuzzTest {
+public class CsvFuzzTest {
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] input) throws IOException {
+        new CsvFuzzTest().csvRows(input);
+    }
+
     @FuzzTest(maxDuration = "2s")
     void csvRows(byte[] input) throws IOException {
         CollectingSink first = read(input);

@@ -12,7 +12,12 @@ import org.cablegate.core.model.SourceCable;
  * {@code read/text}. Properties: reading never throws; it is deterministic; every cable and rejection is located in
  * the file ({@code fuzz.txt} or {@code fuzz.txt line N}); a file of text gives at least one cable or one rejection.
  */
-class PlainTextFuzzTest {
+public class PlainTextFuzzTest {
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] text) throws IOException {
+        new PlainTextFuzzTest().plainText(text);
+    }
+
     @FuzzTest(maxDuration = "2s")
     void plainText(byte[] text) throws IOException {
         Path file = FuzzFiles.write("fuzz.txt", text);

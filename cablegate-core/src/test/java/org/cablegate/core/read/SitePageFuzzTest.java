@@ -14,8 +14,13 @@ import org.cablegate.core.write.CablesCsvWriter;
  * Properties: one page gives exactly one cable or one rejection, never an exception; the same bytes give the same
  * result; a cable read from a page, written as a {@code cables.csv} row and read back, is the same cable.
  */
-class SitePageFuzzTest {
+public class SitePageFuzzTest {
     private static final String LOCATION = "site.tar!cable/2009/02/09MALABO13.html";
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] page) throws IOException {
+        new SitePageFuzzTest().sitePage(page);
+    }
 
     @FuzzTest(maxDuration = "2s")
     void sitePage(byte[] page) throws IOException {

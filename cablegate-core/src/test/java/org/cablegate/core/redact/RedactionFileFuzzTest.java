@@ -14,8 +14,13 @@ import java.util.List;
  * a line of it, never another exception (bytes that are not UTF-8 included); rows come in the order of their lines;
  * reading is deterministic.
  */
-class RedactionFileFuzzTest {
+public class RedactionFileFuzzTest {
     private static final Path DIR = scratch();
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] bytes) throws IOException {
+        new RedactionFileFuzzTest().redactionFile(bytes);
+    }
 
     @FuzzTest(maxDuration = "2s")
     void redactionFile(byte[] bytes) throws IOException {

@@ -14,8 +14,13 @@ import java.nio.file.Path;
  * fails with an {@link IOException} that names the file, never another exception; its header alone reads the same
  * base; reading is deterministic.
  */
-class DeltaFuzzTest {
+public class DeltaFuzzTest {
     private static final Path DIR = scratch();
+
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] bytes) throws IOException {
+        new DeltaFuzzTest().delta(bytes);
+    }
 
     @FuzzTest(maxDuration = "2s")
     void delta(byte[] bytes) throws IOException {

@@ -12,7 +12,12 @@ import java.io.IOException;
  * {@link IOException} naming the source and the line, never another exception (nor an allocation the bytes did not
  * pay for); a manifest that reads, written back, reads as the same manifest; reading is deterministic.
  */
-class ManifestFuzzTest {
+public class ManifestFuzzTest {
+    /** The entry point of Jazzer's own driver: bench/fuzz.sh runs this target for longer than the annotation. */
+    public static void fuzzerTestOneInput(byte[] bytes) {
+        new ManifestFuzzTest().manifest(bytes);
+    }
+
     @FuzzTest(maxDuration = "2s")
     void manifest(byte[] bytes) {
         Manifest manifest;
