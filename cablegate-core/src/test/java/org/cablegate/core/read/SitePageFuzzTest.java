@@ -44,10 +44,34 @@ public class SitePageFuzzTest {
             assertThat(back.rejections).isEmpty();
             assertThat(back.cables).hasSize(1);
             SourceCable read = back.cables.get(0);
+            assertThat(firstDifference(read.header(), cable.header())).as("header as read back").isEmpty();
+            assertThat(firstDifference(read.body(), cable.body())).as("body as read back").isEmpty();
             // The CSV of 2011 carries neither the release time nor the page's format: everything else must survive.
             assertThat(new SourceCable(read.id(), read.created(), cable.released(), read.classification(),
                     read.origin(), read.header(), read.body(), cable.format(), cable.location())).isEqualTo(cable);
         }
+    }
+
+    /** Where two texts first differ, with the characters around it escaped, or empty. */
+    static String firstDifference(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == n && a.length() == b.length()) {
+            return "";
+        }
+        return "at " + i + ": " + escaped(a, i) + " vs " + escaped(b, i);
+    }
+
+    private static String escaped(String s, int at) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int k = Math.max(0, at - 10); k < Math.min(s.length(), at + 10); k++) {
+            char c = s.charAt(k);
+            sb.append(c < ' ' || c > '~' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.append('"').toString();
     }
 
     private static CollectingSink read(byte[] page) {
