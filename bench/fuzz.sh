@@ -52,9 +52,9 @@ for t in "${targets[@]}"; do
     java -Xmx1g -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="$class" \
       --reproducer_path="$work" -max_total_time="$per" -rss_limit_mb=2560 -artifact_prefix="$inputs/" -print_final_stats=1 \
       "$corpus" "$inputs" >"$log" 2>&1 || echo "  $simple: finding, see $log and $inputs"
-  runs="$(grep -a -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
-  cov="$(grep -a -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)"
-  ft="$(grep -a -oE 'ft: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)"
+  runs="$(grep -a -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)"
+  cov="$(grep -a -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)"
+  ft="$(grep -a -oE 'ft: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)"
   cpu="$(tail -1 "$work/$simple.time" | awk '{printf "%.0f", $1 + $2}')"
   printf '%-24s %-14s %10s %8s %8s %9s  %s\n' "$simple" "$method" "${runs:-?}" "${cov:-?}" "${ft:-?}" "$cpu" "$load"
 done

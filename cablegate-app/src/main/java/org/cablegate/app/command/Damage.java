@@ -2,6 +2,8 @@ package org.cablegate.app.command;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -59,6 +61,30 @@ final class Damage {
             if (t instanceof IndexFormatTooOldException || t instanceof IndexFormatTooNewException) {
                 return Optional.of("the public archive " + dir + " was written by another version of Lucene: "
                         + t.getMessage() + recover);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The message for a write refused because the data directory (or a file of it) is read-only, if that is what
+     * {@code e} says: SQLite's {@code SQLITE_READONLY}, or the file system's refusal to create or change a file.
+     * Nothing was changed by the command that failed: a release left pending is rolled back by the next run.
+     */
+    static Optional<String> ofReadOnly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            boolean sqlite = t instanceof SQLException && (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN"));
+            boolean files = t instanceof AccessDeniedException
+                    || t instanceof FileSystemException && (m.contains("Read-only file system")
+                            || m.contains("Operation not permitted"));
+            if (sqlite || files) {
+                String where = t instanceof FileSystemException f && f.getFile() != null
+                        ? f.getFile() : "the vault";
+                String reason = sqlite ? "SQLite: " + sqliteReason(m)
+                        : t instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "access denied";
+                return Optional.of("cannot write " + where + ": the data directory is read-only (" + reason
+                        + "). Nothing was changed: make it writable and run the command again");
             }
         }
         return Optional.empty();
