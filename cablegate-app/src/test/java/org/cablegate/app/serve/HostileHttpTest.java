@@ -78,11 +78,18 @@ class HostileHttpTest {
     record Answer(int status, String head, String body, long millis) {}
 
     static Answer get(String target) throws IOException {
-        return send("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        return exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     }
 
     /** Sends {@code request} as bytes (ISO-8859-1, as written: nothing is encoded for it) and reads the whole answer. */
     static Answer send(String request) throws IOException {
+        Answer a = exchange(request);
+        System.out.printf("hostile: %d in %d ms: %s%n", a.status, a.millis, request.lines().findFirst().orElse("")
+                .replaceAll("(.{80}).+", "$1…"));
+        return a;
+    }
+
+    private static Answer exchange(String request) throws IOException {
         long started = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) BUDGET_MS * 2);
@@ -104,6 +111,8 @@ class HostileHttpTest {
         assertThat(a.status).as("status of GET " + shown + ": " + said.substring(0, Math.min(300, said.length())))
                 .isEqualTo(status);
         assertThat(a.millis).as("ms to answer GET " + shown).isLessThan(BUDGET_MS);
+        // The figures of HARDENING.md: what each request got, and in how long.
+        System.out.printf("hostile: %d in %d ms: GET %s%n", a.status, a.millis, shown);
         return a;
     }
 
@@ -277,6 +286,7 @@ class HostileHttpTest {
                 }
             }
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            System.out.printf("hostile: a byte a second: closed after %d s%n", seconds);
             assertThat(closed).as("closed by the server").isTrue();
             assertThat(seconds).as("seconds until closed").isBetween(9L, 14L);
             String text = answer.toString(StandardCharsets.ISO_8859_1);
@@ -297,6 +307,7 @@ class HostileHttpTest {
                 stuck.add(s);
             }
             Thread.sleep(1000);
+            System.out.printf("hostile: %d clients that never read /api/search.csv?q= (all 2,000 cables)%n", stuck.size());
             for (String page : List.of("/", "/api/status", "/tag/PREL_0.html", "/api/search?q=iran")) {
                 expect(page, 200);
             }
