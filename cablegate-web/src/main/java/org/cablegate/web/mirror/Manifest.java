@@ -117,7 +117,7 @@ public record Manifest(long release, Instant time, URI baseUrl, Instant validUnt
             expect(lines, n - 1, count >= 0 && count <= lines.length - n, "expected the number of file lines that follow",
                     source);
             // Sized by the lines there are, not by the count written: "files 2000000000" made the reader allocate
-            // 8 GB before it read a line (ManifestFuzzTest, seed huge-count.MANIFEST).
+            // 8 GB before it read a line (seen while writing ManifestFuzzTest; its seed huge-count.MANIFEST).
             List<Entry> files = new ArrayList<>(count);
             for (int i = 0; i < count; i++, n++) {
                 String line = at(lines, n);
