@@ -59,6 +59,12 @@ final class DueReleases implements AutoCloseable {
                 SearchTargets.follow(dataDir, out, out);
             }
         } catch (Exception e) {
+            java.util.Optional<String> damage = Damage.ofVault(dataDir, e);
+            if (damage.isPresent()) {
+                out.println("cablegate: no scheduled release can be made: " + damage.get());
+                out.flush();
+                return;
+            }
             out.println("cablegate: a scheduled release could not be made now (" + e.getMessage() + "); trying again in "
                     + EVERY_SECONDS + " s");
             out.flush();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.cablegate.app.ProgressBar;
+import org.cablegate.archive.release.Rebuilder;
 import org.cablegate.archive.release.ReleaseListener;
 import org.cablegate.archive.release.ReleaseRequest;
 import org.cablegate.archive.release.ReleaseResult;
@@ -87,10 +88,28 @@ final class ReleaseCommand implements Callable<Integer> {
             + "A time to come schedules the release: `cablegate serve` or `release --due` makes it then.")
     LocalDateTime at;
 
+    @Option(names = "--rebuild", description = "Rebuild the public archive from the vault and its release log (a "
+            + "damaged or lost public/): every release replayed into a new directory, then switched in. Restart "
+            + "`cablegate serve` after it.")
+    boolean rebuild;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (rebuild) {
+            if (selects() || at != null || dryRun || due) {
+                throw new ParameterException(spec.commandLine(), "--rebuild rebuilds what the release log holds; it "
+                        + "takes no selection, --at, --due or --dry-run");
+            }
+            try (Vault vault = Vault.open(data.existingVault())) {
+                Rebuilder.Result r = Rebuilder.rebuild(vault, ReleaseListener.NONE);
+                out.printf("rebuilt the public archive %s from the vault: %d releases replayed, release %d, %,d cables "
+                        + "public%n", Releaser.publicDir(data.path()), r.releases(), r.lastRelease(), r.documents());
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
         if (due) {
             if (selects() || at != null || dryRun) {
                 throw new ParameterException(spec.commandLine(), "--due makes the scheduled releases; it takes no "

@@ -167,7 +167,13 @@ final class ServeCommand implements Callable<Integer> {
             Optional<OpenSearchTarget> cluster, PrintWriter out) throws Exception {
         Optional<OpenSearchClient> client = cluster.map(c -> new OpenSearchClient(c.http(), CLUSTER_TIMEOUT));
         Optional<SearchBackend> backend = cluster.map(c -> new OpenSearchBackend(client.get(), c.index()));
-        try (PublicArchive archive = PublicArchive.open(Releaser.publicDir(dataDir));
+        PublicArchive opened;
+        try {
+            opened = PublicArchive.open(Releaser.publicDir(dataDir));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw Damage.explain(dataDir, e);
+        }
+        try (PublicArchive archive = opened;
                 WebServer server = WebServer.create(archive, backend, options, published);
                 DueReleases due = DueReleases.start(dataDir, out)) {
             try {

@@ -1,5 +1,6 @@
 package org.cablegate.app.command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,6 +28,8 @@ final class StatusCommand implements Callable<Integer> {
         try (Vault vault = Vault.open(dir); PublicArchive archive = PublicArchive.open(Releaser.publicDir(dir))) {
             print(ArchiveStatus.read(vault, archive), spec.commandLine().getOut());
             return ExitCode.OK;
+        } catch (IOException | RuntimeException e) {
+            throw Damage.explain(dir, e);
         }
     }
 

@@ -49,7 +49,7 @@ final class ArchivePages {
             ArchiveInputStream<?> archive;
             try {
                 archive = open(new BufferedInputStream(counted, BUFFER));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 // The xz/gzip/bzip2 header is not there: garbage, or another format behind a misleading name.
                 sink.reject(new Rejection(name, "not a readable " + describe() + ": " + message(e)));
                 return;
@@ -83,7 +83,7 @@ final class ArchivePages {
                 current = entryName;
                 size = entry.getSize();
                 bytes = size > SitePages.MAX_PAGE_BYTES ? null : readEntry(archive);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 String where = current != null ? name + "!" + current : name;
                 String after = current == null && previous != null ? " (after entry " + previous + ")" : "";
                 sink.reject(new Rejection(where, describe() + " damaged or truncated at byte " + counted.count()
@@ -105,7 +105,7 @@ final class ArchivePages {
     private static void closeQuietly(InputStream in) {
         try {
             in.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             // nothing to add to the rejection already made
         }
     }
@@ -140,7 +140,16 @@ final class ArchivePages {
         };
     }
 
-    static String message(Exception e) {
+    /**
+     * What went wrong, for a rejection. A {@link LinkageError} is an entry compressed with a method whose optional
+     * library is not on the class path: a zip entry of method 93 made commons-compress load zstd-jni, and the
+     * NoClassDefFoundError ended the whole import (ZipEntriesFuzzTest, seed zstd-entry.zip).
+     */
+    static String message(Throwable e) {
+        if (e instanceof LinkageError) {
+            return "an entry is compressed with a method this build cannot read (it needs "
+                    + String.valueOf(e.getMessage()).replace('/', '.') + ")";
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
     }

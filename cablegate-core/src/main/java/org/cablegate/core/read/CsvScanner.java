@@ -258,8 +258,8 @@ final class CsvScanner {
 
     private String fieldString() {
         String s = new String(field, 0, fieldLength, StandardCharsets.UTF_8);
-        // Line ends are \n in a SourceCable; a file that went through Windows has \r\n.
-        return s.indexOf('\r') >= 0 ? s.replace("\r\n", "\n") : s;
+        // Line ends are \n in a SourceCable; a file that went through Windows has \r\n (or \r\r\n, twice through).
+        return s.indexOf('\r') >= 0 ? LineEnds.normalise(s) : s;
     }
 
     private void append(byte[] src, int off, int len) {

@@ -68,7 +68,7 @@ final class PageText {
                 i++;
             }
         }
-        return out.toString();
+        return LineEnds.normalise(out);
     }
 
     /** The text of a top-box cell: tags dropped, references decoded, white space collapsed. */

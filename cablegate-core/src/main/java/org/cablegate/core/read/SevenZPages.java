@@ -27,7 +27,7 @@ final class SevenZPages {
         SevenZFile archive;
         try {
             archive = SevenZFile.builder().setPath(path).get();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             sink.reject(new Rejection(name, "not a readable 7z archive (truncated or corrupt; a 7z keeps its directory"
                     + " at the end): " + ArchivePages.message(e)));
             return;
@@ -63,7 +63,7 @@ final class SevenZPages {
                 current = entryName;
                 size = entry.getSize();
                 bytes = size > SitePages.MAX_PAGE_BYTES ? null : readEntry(archive, (int) size);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 String where = current != null ? name + "!" + current : name;
                 String after = current == null && previous != null ? " (after entry " + previous + ")" : "";
                 sink.reject(new Rejection(where, "7z archive damaged" + after + ", after " + pages.pages()

@@ -1,6 +1,11 @@
 package org.cablegate.core.redact;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +56,11 @@ public final class RedactionFile {
             this.line = line;
         }
 
+        BadRow(String source, int line, String where, String what) {
+            super(source + " line " + line + ", " + where + ": " + what);
+            this.line = line;
+        }
+
         /** The line of the first bad row (1-based). */
         public int line() {
             return line;
@@ -59,9 +69,32 @@ public final class RedactionFile {
 
     private RedactionFile() {}
 
-    /** Every row of {@code file} (UTF-8), or a {@link BadRow} for the first bad one. */
+    /**
+     * Every row of {@code file} (UTF-8), or a {@link BadRow} for the first bad one. Bytes that are not UTF-8 (a batch
+     * saved as Latin-1 by a spreadsheet) are a BadRow naming the line and byte where they are, not the JDK's
+     * {@code MalformedInputException: Input length = 1}, which the fuzz test of issue 13 found.
+     */
     public static List<Row> read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        String name = file.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new BadRow(name, line, "byte " + (at + 1), String.format("0x%02X", bytes[at] & 0xFF)
+                    + " is not UTF-8 text: save the file as UTF-8");
+        }
+        decoder.flush(out);
+        return parse(out.flip().toString(), name);
     }
 
     /**

@@ -151,4 +151,20 @@ class SiteArchivesTest {
             assertThat(r.reason()).startsWith("not a readable tar.xz archive");
         });
     }
+
+    @Test
+    void anEntryCompressedWithAMethodThisBuildLacksIsARejectionNotACrash() throws Exception {
+        // ZipEntriesFuzzTest (seed zstd-entry.zip): method 93 made commons-compress load zstd-jni, which is not on the
+        // class path; the NoClassDefFoundError escaped the reader and ended the import.
+        Path zip = dir.resolve("site.zip");
+        Files.copy(Path.of(SiteArchivesTest.class.getResource("ZipEntriesFuzzTestInputs/zipEntries/zstd-entry.zip")
+                .toURI()), zip);
+        CollectingSink sink = new CollectingSink();
+        Sources.read(zip, sink);
+
+        assertThat(sink.cables).isEmpty();
+        assertThat(sink.rejections).extracting(Rejection::toString).containsExactly("site.zip: zip archive damaged or "
+                + "truncated at byte 62 of the file, after 0 cable pages; reading stopped: an entry is compressed with a "
+                + "method this build cannot read (it needs com.github.luben.zstd.ZstdInputStream)");
+    }
 }

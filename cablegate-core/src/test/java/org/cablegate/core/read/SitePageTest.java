@@ -3,6 +3,7 @@ package org.cablegate.core.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -129,5 +130,19 @@ class SitePageTest {
                 + "<td>Embassy Moscow</td></tr></table><pre>h</pre><pre>b</pre>";
         assertThat(SitePage.parse(html, "x.html")).isEqualTo(new SitePage.Rejected(
                 "unparseable created date 'June 2008' (expected YYYY-MM-DD HH:MM) for 08MOSCOW1"));
+    }
+
+    @Test
+    void aRunOfCarriageReturnsBeforeALineFeedIsOneLineEnd() throws IOException {
+        // SitePageFuzzTest (seed cr-runs-before-lf.html): a page whose lines end "\r\r\n" kept "\r\n" in its body.
+        Path page = Fixtures.resource("site/cable/2009/02/09MALABO13.html");
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        CollectingSink plain = new CollectingSink();
+        new SitePages(plain).page("p.html", html.getBytes(StandardCharsets.UTF_8));
+        CollectingSink doubled = new CollectingSink();
+        new SitePages(doubled).page("p.html", html.replace("\n", "\r\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(doubled.cables.get(0).body()).isEqualTo(plain.cables.get(0).body()).doesNotContain("\r");
+        assertThat(doubled.cables.get(0).header()).isEqualTo(plain.cables.get(0).header());
     }
 }

@@ -70,4 +70,16 @@ class RedactionFileTest {
         assertThatThrownBy(() -> RedactionFile.parse(text, "f.csv")).isInstanceOfSatisfying(RedactionFile.BadRow.class,
                 e -> assertThat(e.line()).isEqualTo(line)).hasMessage(message);
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreABadRowWithLineAndByte(@TempDir Path dir) throws IOException {
+        // Found by RedactionFileFuzzTest (its seed not-utf8-crash.csv): Files.readString threw
+        // "MalformedInputException: Input length = 1", which named neither the line nor the byte.
+        Path file = dir.resolve("batch.csv");
+        byte[] latin1 = "id,kind,value,reason\n09LONDON2567,text,Bj\u00f6rn,source\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        assertThatThrownBy(() -> RedactionFile.read(file)).isInstanceOf(RedactionFile.BadRow.class)
+                .hasMessage("batch.csv line 2, byte 42: 0xF6 is not UTF-8 text: save the file as UTF-8")
+                .extracting(e -> ((RedactionFile.BadRow) e).line()).isEqualTo(2);
+    }
 }

@@ -158,17 +158,26 @@ public final class Delta {
                         String path = name.substring(6);
                         MessageDigest d = Sha256.digest();
                         OutputStream sink = OutputStream.nullOutputStream();
+                        Path target = null;
                         if (extractTo.isPresent()) {
-                            Path target = Trees.resolve(extractTo.get(), path);
-                            Files.createDirectories(target.getParent());
-                            sink = Files.newOutputStream(target);
+                            target = Trees.resolve(extractTo.get(), path);
+                            try {
+                                Files.createDirectories(target.getParent());
+                                sink = Files.newOutputStream(target);
+                            } catch (IOException unwritable) {
+                                throw new Unwritable(target, unwritable);
+                            }
                         }
                         long size = 0;
                         try (OutputStream o = sink) {
                             byte[] buf = new byte[1 << 16];
                             for (int k; (k = tar.read(buf)) > 0; ) {
                                 d.update(buf, 0, k);
-                                o.write(buf, 0, k);
+                                try {
+                                    o.write(buf, 0, k);
+                                } catch (IOException unwritable) {
+                                    throw new Unwritable(target, unwritable);
+                                }
                                 size += k;
                             }
                         }
@@ -177,14 +186,29 @@ public final class Delta {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new IOException(file + " is not a whole .tar.gz: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // The archive library's own messages ("Corrupted TAR archive.") name no file (DeltaFuzzTest, seed
+            // corrupt-tar.tar.gz); ours already do.
+            if (e instanceof Unwritable || e instanceof IOException && e.getMessage() != null
+                    && e.getMessage().startsWith(file.toString())) {
+                throw (IOException) e;
+            }
+            throw new IOException(file + " is not a whole .tar.gz: " + e.getMessage(), e);
         }
         if (base == null || manifest == null || signature == null) {
             throw new IOException(file + " is not a cablegate delta: it lacks "
                     + (base == null ? "DELTA" : manifest == null ? Manifest.FILE : Manifest.SIGNATURE));
         }
         return new Contents(base, manifest, signature, removed, carried, sizes, extractTo);
+    }
+
+    /** A carried file that could not be written where it is extracted: the delta is not at fault. */
+    private static final class Unwritable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unwritable(Path target, IOException cause) {
+            super("cannot write " + target + ": " + cause.getMessage(), cause);
+        }
     }
 
     /** The base manifest's SHA-256 and the release a delta makes, from its first entry alone (no hashing). */
@@ -203,8 +227,11 @@ public final class Delta {
             String release = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("release "))
                     .findFirst().orElseThrow(() -> new IOException(file + ": DELTA names no release")).substring(8);
             return new Header(base, Long.parseLong(release));
-        } catch (java.util.zip.ZipException | java.io.EOFException | NumberFormatException e) {
-            throw new IOException(file + " is not a whole cablegate delta: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw (IOException) e;
+            }
+            throw new IOException(file + " is not a whole cablegate delta: " + e.getMessage(), e);
         }
     }
 
