@@ -29,7 +29,8 @@ public final class CablegateCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            String message = Damage.ofReadOnly(e).orElse(e.getMessage() == null ? e.toString() : e.getMessage());
+            String message = Damage.ofReadOnly(e).or(() -> Damage.ofDiskFull(e))
+                    .orElse(e.getMessage() == null ? e.toString() : e.getMessage());
             err.println("cablegate: " + message);
             if (System.getenv("CABLEGATE_DEBUG") != null) {
                 e.printStackTrace(err);

@@ -90,6 +90,28 @@ final class Damage {
         return Optional.empty();
     }
 
+    /**
+     * The message for a write that failed because the disk is full, if that is what {@code e} says: SQLite's
+     * {@code SQLITE_FULL}, or the file system's "No space left on device". As for a read-only directory, the command
+     * changed nothing that is public or committed: a release is rolled back by the next run, an import keeps the
+     * batches it committed and its rerun skips them (issue 13).
+     */
+    static Optional<String> ofDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            boolean sqlite = t instanceof SQLException && (m.contains("SQLITE_FULL") || m.contains("disk is full"));
+            boolean files = t instanceof IOException && m.contains("No space left on device");
+            if (sqlite || files) {
+                String where = t instanceof FileSystemException f && f.getFile() != null ? f.getFile() : sqlite
+                        ? "the vault" : "the data directory";
+                return Optional.of("cannot write " + where + ": the disk is full (" + (sqlite ? "SQLite: "
+                        + sqliteReason(m) : "No space left on device") + "). Nothing public was changed: free some "
+                        + "space and run the command again");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code [SQLITE_CORRUPT] The database disk image is malformed (database disk image is malformed)} → the last. */
     private static String sqliteReason(String message) {
         int open = message.lastIndexOf('(');

@@ -320,8 +320,21 @@ public final class Vault implements AutoCloseable {
         try {
             db.setAutoCommit(true);
         } catch (SQLException e) {
+            if (endedBySqlite(e)) {
+                return;
+            }
             throw new VaultException("Cannot finish a vault transaction: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a transaction's end failed because SQLite had ended it already: a statement that fails for a full disk
+     * (SQLITE_FULL) or an I/O error rolls the whole transaction back, and the error of that statement, which the
+     * caller is reporting, is the one that matters. Without this the finishing step's "cannot commit - no transaction
+     * is active" replaced it (issue 13: a full disk read as an SQL error).
+     */
+    static boolean endedBySqlite(SQLException e) {
+        return String.valueOf(e.getMessage()).contains("no transaction is active");
     }
 
     @Override

@@ -179,10 +179,15 @@ final class VaultSchema {
             s.execute("PRAGMA user_version = " + VERSION);
             db.commit();
         } catch (SQLException e) {
-            db.rollback();
+            try {
+                db.rollback();
+                db.setAutoCommit(auto);
+            } catch (SQLException ended) {
+                // SQLite rolled the transaction back itself (a full disk): the error to report is the first.
+                e.addSuppressed(ended);
+            }
             throw e;
-        } finally {
-            db.setAutoCommit(auto);
         }
+        db.setAutoCommit(auto);
     }
 }
