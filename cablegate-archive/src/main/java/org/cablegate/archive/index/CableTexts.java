@@ -63,19 +63,19 @@ final class CableTexts {
 
     /** The pack number of a pack file's name. */
     static int packOf(String fileName) {
-        Matcher m = PACK.matcher(fileName);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a pack file: " + fileName);
-        }
-        return Integer.parseInt(m.group(1));
+        return Integer.parseInt(parts(fileName).group(1));
     }
 
     private static int generationOf(String fileName) {
+        return Integer.parseInt(parts(fileName).group(2));
+    }
+
+    private static Matcher parts(String fileName) {
         Matcher m = PACK.matcher(fileName);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a pack file: " + fileName);
         }
-        return Integer.parseInt(m.group(2));
+        return m;
     }
 
     private static String fileName(int pack, int generation) {
@@ -114,7 +114,6 @@ final class CableTexts {
 
     /** The packs of one commit, open for reading; thread-safe. Closing lets their files go. */
     static final class Packs implements Closeable {
-        static final Packs NONE = new Packs(Map.of());
         private final Map<Integer, IndexInput> inputs;
 
         private Packs(Map<Integer, IndexInput> inputs) {

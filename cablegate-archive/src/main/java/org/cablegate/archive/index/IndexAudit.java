@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.Comparator;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -33,8 +32,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Reads everything the committed public archive holds, with Lucene's own API, and reports where some words occur:
  * every term of every field, every stored field of every document (deleted ones too), every doc value, every byte of
- * the text packs ({@link CableTexts}), and any file that the last commit does not reference. What the publisher runs to check that a redacted or withdrawn text is
- * nowhere in the files, and what the leak tests run.
+ * the text packs ({@link CableTexts}), and any file that the last commit does not reference. What the publisher runs
+ * to check that a redacted or withdrawn text is nowhere in the files, and what the leak tests run.
  */
 public final class IndexAudit {
     private IndexAudit() {}
@@ -67,10 +66,11 @@ public final class IndexAudit {
             }
             try (DirectoryReader reader = DirectoryReader.open(dir);
                     CableTexts.Packs open = CableTexts.Packs.open(dir, packs)) {
+                List<Record> records = new ArrayList<>();
                 for (LeafReaderContext ctx : reader.leaves()) {
-                    scan(ctx.reader(), wanted, found);
+                    scan(ctx.reader(), wanted, found, records);
                 }
-                scanTexts(reader, open, wanted, found);
+                scanTexts(records, open, wanted, found);
             }
         }
         return found;
@@ -88,7 +88,12 @@ public final class IndexAudit {
         }
     }
 
-    private static void scan(LeafReader leaf, List<String> wanted, List<Finding> found) throws IOException {
+    /** A document's text record, as its stored fields name it. */
+    private record Record(String id, CableTexts.Ref ref) {}
+
+    /** One segment; the text records its documents refer to are added to {@code records}. */
+    private static void scan(LeafReader leaf, List<String> wanted, List<Finding> found, List<Record> records)
+            throws IOException {
         String segment = leaf.toString();
         for (FieldInfo field : leaf.getFieldInfos()) {
             Terms terms = leaf.terms(field.name);
@@ -125,12 +130,14 @@ public final class IndexAudit {
         }
         StoredFields stored = leaf.storedFields();
         for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-            for (IndexableField f : stored.document(doc).getFields()) {
+            Document d = stored.document(doc);
+            for (IndexableField f : d.getFields()) {
                 String value = f.stringValue();
                 if (value != null) {
                     check(value, wanted, found, "stored " + f.name() + " of doc " + doc + " in " + segment);
                 }
             }
+            ArchiveSchema.textRef(d).ifPresent(ref -> records.add(new Record(d.get(ArchiveSchema.ID), ref)));
         }
     }
 
@@ -138,28 +145,20 @@ public final class IndexAudit {
      * The text packs: each record a document refers to (deleted ones too), by the text it holds; and every byte that no
      * record holds, which must be zero (a superseded record is blanked, never left behind).
      */
-    private static void scanTexts(DirectoryReader reader, CableTexts.Packs packs, List<String> wanted,
+    private static void scanTexts(List<Record> records, CableTexts.Packs packs, List<String> wanted,
             List<Finding> found) throws IOException {
         Map<Integer, List<CableTexts.Ref>> used = new TreeMap<>();
-        for (LeafReaderContext ctx : reader.leaves()) {
-            StoredFields stored = ctx.reader().storedFields();
-            for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
-                Document d = stored.document(doc);
-                Optional<CableTexts.Ref> ref = ArchiveSchema.textRef(d);
-                if (ref.isPresent()) {
-                    used.computeIfAbsent(ref.get().pack(), p -> new ArrayList<>()).add(ref.get());
-                    List<String> texts = packs.read(ref.get());
-                    for (int i = 0; i < texts.size(); i++) {
-                        String what = i == 0 ? "header" : i == 1 ? "body" : i % 2 == 0 ? "historyHeader" : "historyBody";
-                        check(texts.get(i), wanted, found, "text " + what + " of " + d.get(ArchiveSchema.ID)
-                                + " (record " + ref.get() + ")");
-                    }
-                }
+        for (Record r : records) {
+            used.computeIfAbsent(r.ref().pack(), p -> new ArrayList<>()).add(r.ref());
+            List<String> texts = packs.read(r.ref());
+            for (int i = 0; i < texts.size(); i++) {
+                String what = i == 0 ? "header" : i == 1 ? "body" : i % 2 == 0 ? "historyHeader" : "historyBody";
+                check(texts.get(i), wanted, found, "text " + what + " of " + r.id() + " (record " + r.ref() + ")");
             }
         }
         for (int pack : packs.numbers()) {
             byte[] bytes = packs.bytes(pack);
-            List<CableTexts.Ref> refs = new ArrayList<>(used.getOrDefault(pack, List.of()));
+            List<CableTexts.Ref> refs = used.getOrDefault(pack, new ArrayList<>());
             refs.sort(Comparator.comparingLong(CableTexts.Ref::offset));
             long at = 0;
             for (CableTexts.Ref r : refs) {
@@ -173,7 +172,8 @@ public final class IndexAudit {
     private static void unused(byte[] bytes, long from, long to, int pack, List<String> wanted, List<Finding> found) {
         for (long i = from; i < to; i++) {
             if (bytes[(int) i] != 0) {
-                found.add(new Finding("", "text pack " + pack + " holds bytes outside every record at " + from + ".." + to));
+                found.add(new Finding("", "text pack " + pack + " holds bytes outside every record at " + from + ".."
+                        + to));
                 check(new String(bytes, (int) from, (int) (to - from), StandardCharsets.UTF_8), wanted, found,
                         "superseded bytes of text pack " + pack + " at " + from);
                 return;

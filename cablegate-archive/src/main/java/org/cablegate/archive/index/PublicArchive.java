@@ -120,12 +120,27 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         lastRefresh = System.nanoTime();
         SearcherManager m = manager();
         if (m != null) {
-            try {
-                m.maybeRefreshBlocking();
-            } catch (NoSuchFileException superseded) {
-                // A release committed while this one opened, and deleted a text pack of it: the next is the newest.
-                m.maybeRefreshBlocking();
-            }
+            refresh(m, true);
+        }
+    }
+
+    /**
+     * Moves a manager to the newest release; once more if a release committed while the one it read opened, and
+     * deleted a text pack of it ({@link CableTexts}): the next is the newest.
+     */
+    private static void refresh(SearcherManager m, boolean blocking) throws IOException {
+        try {
+            refreshOnce(m, blocking);
+        } catch (NoSuchFileException superseded) {
+            refreshOnce(m, blocking);
+        }
+    }
+
+    private static void refreshOnce(SearcherManager m, boolean blocking) throws IOException {
+        if (blocking) {
+            m.maybeRefreshBlocking();
+        } else {
+            m.maybeRefresh();
         }
     }
 
@@ -141,11 +156,7 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
         }
         if (System.nanoTime() - lastRefresh > AUTO_REFRESH_NANOS) {
             lastRefresh = System.nanoTime();
-            try {
-                m.maybeRefresh();
-            } catch (NoSuchFileException superseded) {
-                m.maybeRefresh(); // as in refresh()
-            }
+            refresh(m, false);
         }
         return new View(m, (ArchiveSearcher) m.acquire());
     }
