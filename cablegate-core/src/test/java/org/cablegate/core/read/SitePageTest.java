@@ -49,6 +49,14 @@ class SitePageTest {
     }
 
     @Test
+    void readsTheTopBoxsTimesAndRefusesYearsBeforeAThousandAsTheCsvReaderDoes() {
+        assertThat(SitePage.parseTime("2008-06-10 11:11")).contains(java.time.LocalDateTime.of(2008, 6, 10, 11, 11));
+        // Found by the hour of fuzzing: read from a page, 0983-12-28 became a CSV row that could not be read back.
+        assertThat(SitePage.parseTime("0983-12-28 18:06")).isEmpty();
+        assertThat(CsvReader.parseCreated("12/28/983 18:06")).isEmpty();
+    }
+
+    @Test
     void dropsTagLinksButKeepsTheirText() throws IOException {
         assertThat(page("cable/2008/06/08MOSCOW1647.html").body())
                 .contains("\nTAGS: PREL PTER PINR MARR ECON RS\nSUBJECT: SCENESETTER");
