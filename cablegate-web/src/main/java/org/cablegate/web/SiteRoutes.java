@@ -52,7 +52,7 @@ final class SiteRoutes {
             }
             // The reader learns that it failed, not how: details go to the log only, on one line.
             System.err.println("cablegate: " + ctx.method() + " " + ctx.path() + " failed: " + e);
-            Replies.send(ctx, CachedPage.of(Page.html(500, FAILED), site.lastModified()), site.lastModified());
+            Replies.send(ctx, CachedPage.of(Page.html(500, FAILED).stamped(site.stamp())));
         });
     }
 
@@ -71,8 +71,7 @@ final class SiteRoutes {
      * they were added, so this one only takes what nobody else did.
      */
     static void registerFallback(RoutesConfig routes, Site site) {
-        Handler notFound = ctx -> Replies.send(ctx, CachedPage.of(site.notFound(), site.lastModified()),
-                site.lastModified());
+        Handler notFound = ctx -> Replies.send(ctx, CachedPage.of(site.notFound()));
         routes.get("/*", notFound);
         routes.head("/*", notFound);
     }
@@ -87,28 +86,28 @@ final class SiteRoutes {
             QueryStrings.checkEscapes(ctx.req().getQueryString());
             site.check(ctx.queryParam("q"));
         } catch (BadQueryException e) {
-            Replies.send(ctx, CachedPage.of(site.problem(e.getMessage()), site.lastModified()), site.lastModified());
+            Replies.send(ctx, CachedPage.of(site.problem(e.getMessage())));
             return;
         }
         try (SearchGate.Permit permit = gate.enter()) {
             page = site.search(ctx.queryParamMap());
         } catch (SearchGate.Busy e) {
-            page = busy(ctx, e.getMessage(), e.retryAfterSeconds());
+            page = busy(ctx, site, e.getMessage(), e.retryAfterSeconds());
         } catch (SearchInterruptedException e) {
-            page = busy(ctx, e.getMessage(), gate.retryAfterSeconds());
+            page = busy(ctx, site, e.getMessage(), gate.retryAfterSeconds());
         } catch (SearchUnavailableException e) {
             // The cluster of serve --search down, slow or red (issue 10): a 503 to retry; pages keep answering.
-            page = busy(ctx, "The search service does not answer now (" + e.getMessage() + ").",
+            page = busy(ctx, site, "The search service does not answer now (" + e.getMessage() + ").",
                     Math.max(1, e.retryAfter().toSeconds()));
         }
-        Replies.send(ctx, CachedPage.of(page, site.lastModified()), site.lastModified());
+        Replies.send(ctx, CachedPage.of(page));
     }
 
-    private static Page busy(Context ctx, String message, long retryAfter) {
+    private static Page busy(Context ctx, Site site, String message, long retryAfter) {
         ctx.header("Retry-After", Long.toString(retryAfter));
         String escaped = message.replace("&", "&amp;").replace("<", "&lt;");
         return Page.html(503, new String(BUSY, StandardCharsets.UTF_8).replace("%s", escaped)
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8)).stamped(site.stamp());
     }
 
     /** A page missing from the cache (the fast path answers hits): rendered, kept if it is one to keep, sent. */
@@ -116,20 +115,19 @@ final class SiteRoutes {
         String path = ctx.path();
         if (ctx.queryString() != null && path.endsWith("/history.html")) {
             // A chosen diff: named by its query, so not a page to keep.
-            Replies.send(ctx, CachedPage.of(site.history(path, ctx.queryParamMap()), site.lastModified()),
-                    site.lastModified());
+            Replies.send(ctx, CachedPage.of(site.history(path, ctx.queryParamMap())));
             return;
         }
         long generation = cache.generation();
         CachedPage cached = cache.get(path);
         if (cached == null) {
             Page rendered = site.render(path);
-            cached = CachedPage.of(rendered, site.lastModified());
+            cached = CachedPage.of(rendered);
             // Only pages that exist: a 404 for every made-up URL would let a crawler fill the cache with misses.
             if (rendered.status() == 200 || rendered.status() == 301) {
                 cache.put(generation, path, cached);
             }
         }
-        Replies.send(ctx, cached, site.lastModified());
+        Replies.send(ctx, cached);
     }
 }

@@ -124,7 +124,7 @@ public final class WebServer implements AutoCloseable {
         this.gate = new SearchGate(archive.limits());
         this.archive = archive;
         this.cache = new PageCache(options.cacheBytes());
-        cache.clear(site.release(), site.lastModified());
+        cache.clear(site.release());
         warm();
         Set<String> searching = new HashSet<>(SiteRoutes.SEARCHING);
         searching.addAll(DataRoutes.SEARCHING);
@@ -201,7 +201,7 @@ public final class WebServer implements AutoCloseable {
      */
     private void registerRoutes(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search) {
         SiteRoutes.register(routes, site, cache, gate);
-        DataRoutes.register(routes, archive, search, options.baseUrl(), gate);
+        DataRoutes.register(routes, archive, search, options.baseUrl(), gate, Optional.of(cache));
         MirrorRoutes.register(routes, published);
         routes.get("/healthz", this::health);
         routes.head("/healthz", this::health);
@@ -264,7 +264,7 @@ public final class WebServer implements AutoCloseable {
     public void refresh() {
         try {
             if (site.refresh()) {
-                cache.clear(site.release(), site.lastModified());
+                cache.clear(site.release());
                 warm();
             }
         } catch (IOException | RuntimeException e) {
@@ -283,7 +283,7 @@ public final class WebServer implements AutoCloseable {
             try {
                 Page page = site.render(path);
                 if (page.status() == 200) {
-                    cache.put(generation, path, CachedPage.of(page, site.lastModified()));
+                    cache.put(generation, path, CachedPage.of(page));
                 }
             } catch (IOException | RuntimeException e) {
                 // Rendered on the first request instead.

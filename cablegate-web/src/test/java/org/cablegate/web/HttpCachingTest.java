@@ -29,6 +29,48 @@ class HttpCachingTest extends ServedSite {
     }
 
     @Test
+    void aDataAnswerIsKeptAndSentAsItsRouteSentIt() throws Exception {
+        for (String path : List.of("/api/cable/08MOSCOW1647.json", "/api/tag/PREL.json", "/api/status",
+                "/feed/latest.atom", "/robots.txt", "/api/cable/08MOSCOW1647/history.json")) {
+            HttpResponse<byte[]> miss = site.get(path);
+            HttpResponse<byte[]> hit = site.get(path);
+            HttpResponse<byte[]> zipped = site.get(path, "Accept-Encoding", "gzip");
+
+            assertThat(site.server.cache().get(path)).as(path + " cached after the first request").isNotNull();
+            assertThat(hit.statusCode()).isEqualTo(200);
+            assertThat(hit.body()).as(path).isEqualTo(miss.body());
+            // The same headers but the framing: the route's answer goes out chunked, the kept one with its length.
+            Map<String, List<String>> sent = headers(miss);
+            Map<String, List<String>> kept = headers(hit);
+            sent.remove("transfer-encoding");
+            sent.remove("content-length");
+            assertThat(kept.remove("content-length")).containsExactly(Integer.toString(miss.body().length));
+            assertThat(kept).as(path).isEqualTo(sent);
+            assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes()).isEqualTo(miss.body());
+            assertThat(site.get(path, "If-None-Match", hit.headers().firstValue("ETag").orElseThrow()).statusCode())
+                    .as(path).isEqualTo(304);
+        }
+        assertThat(site.server.cache().get("/api/search")).as("a search is never kept").isNull();
+        site.get("/api/tag/PREL.json?limit=5");
+        assertThat(site.server.cache().get("/api/tag/PREL.json?limit=5")).isNull();
+        site.get("/api/cable/NOSUCHCABLE.json");
+        assertThat(site.server.cache().get("/api/cable/NOSUCHCABLE.json")).as("a 404 is not kept").isNull();
+    }
+
+    @Test
+    void everyAnswerNamesItsRelease() throws Exception {
+        String release;
+        try (var view = site.archive.view()) {
+            release = Long.toString(view.lastRelease());
+        }
+        for (String path : List.of("/", "/", "/cable/2008/06/08MOSCOW1647.html", "/nothing", "/search?q=iran",
+                "/api/status", "/api/status", "/api/search?q=iran", "/api/cable/NOSUCHCABLE.json",
+                "/api/tag/PREL.json")) {
+            assertThat(site.get(path).headers().firstValue("X-Cablegate-Release")).as(path).hasValue(release);
+        }
+    }
+
+    @Test
     void anUnchangedPageIsA304() throws Exception {
         String path = "/tag/PREL_1.html";
         for (int i = 0; i < 2; i++) { // the first answer comes through Javalin, the second from the cache

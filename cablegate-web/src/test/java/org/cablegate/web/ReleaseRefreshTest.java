@@ -19,6 +19,11 @@ class ReleaseRefreshTest {
             assertThat(site.text(moscow)).contains("185 / 187");
             assertThat(site.text(moscow)).as("served from the cache").contains("185 / 187");
             assertThat(site.get("/cable/2009/04/09TRIPOLI310.html").statusCode()).isEqualTo(404);
+            for (int i = 0; i < 2; i++) { // the second answer from the cache
+                assertThat(site.text("/api/status")).startsWith("{\"released\":185,");
+            }
+            String before = site.get(moscow).headers().firstValue("X-Cablegate-Release").orElseThrow();
+            assertThat(site.get("/api/status").headers().firstValue("X-Cablegate-Release")).hasValue(before);
 
             site.releaseTheRest();
 
@@ -27,6 +32,11 @@ class ReleaseRefreshTest {
                 Thread.sleep(100);
             }
             assertThat(site.text(moscow)).contains("187 / 187");
+            // The data answers cached for the release before are gone with it (issue 13 keeps them as pages are).
+            assertThat(site.text("/api/status")).startsWith("{\"released\":187,");
+            String after = site.get(moscow).headers().firstValue("X-Cablegate-Release").orElseThrow();
+            assertThat(Long.parseLong(after)).isGreaterThan(Long.parseLong(before));
+            assertThat(site.get("/api/status").headers().firstValue("X-Cablegate-Release")).hasValue(after);
             assertThat(site.get("/cable/2009/04/09TRIPOLI310.html").statusCode()).isEqualTo(200);
             assertThat(site.text("/cable/2005/10/05BRASILIA2806.html"))
                     .contains("<a href=\"/cable/2005/07/05BRASILIA1839.html\">");

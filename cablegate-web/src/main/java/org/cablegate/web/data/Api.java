@@ -104,7 +104,6 @@ final class Api {
     }
 
     void openApi(Context ctx, ReleaseView view) {
-        ctx.contentType(Http.JSON);
-        ctx.result(openApi);
+        Http.send(ctx, Http.JSON, openApi);
     }
 }

@@ -7,13 +7,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.cablegate.archive.index.BadQueryException;
 import org.cablegate.archive.index.PublicArchive;
 import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.SearchInterruptedException;
 import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchUnavailableException;
+import org.cablegate.web.http.CachedPage;
+import org.cablegate.web.http.Page;
+import org.cablegate.web.http.PageCache;
 import org.cablegate.web.http.QueryStrings;
+import org.cablegate.web.http.ReleaseStamp;
 import org.cablegate.web.http.SearchGate;
 
 /**
@@ -37,7 +42,7 @@ public final class DataRoutes {
      * @param baseUrl where the site is served, for the absolute URLs of feeds and sitemaps: {@code https://cablegate.example}
      */
     public static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, SearchGate gate) {
-        register(routes, archive, Optional.empty(), baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
+        register(routes, archive, Optional.empty(), baseUrl, gate, Optional.empty());
     }
 
     /**
@@ -46,20 +51,33 @@ public final class DataRoutes {
      */
     public static void register(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search,
             URI baseUrl, SearchGate gate) {
-        register(routes, archive, search, baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE);
+        register(routes, archive, search, baseUrl, gate, Optional.empty());
+    }
+
+    /**
+     * Keeping every answer that is the same for everyone until the next release (a cable's JSON, a listing's, a feed:
+     * not a search, nor an answer to a query string) in the server's page cache, from which {@code
+     * CacheFrontHandler} answers it as it answers pages.
+     */
+    public static void register(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search,
+            URI baseUrl, SearchGate gate, Optional<PageCache> cache) {
+        register(routes, archive, search, baseUrl, gate, SearchRequest.MAX_LIMIT, Sitemaps.URLS_PER_PAGE, cache);
     }
 
     /** With smaller pages, so that tests with few cables page as the full set does. */
     static void register(RoutesConfig routes, PublicArchive archive, URI baseUrl, int downloadPage,
             int sitemapUrlsPerPage) {
         register(routes, archive, Optional.empty(), baseUrl, new SearchGate(archive.limits()), downloadPage,
-                sitemapUrlsPerPage);
+                sitemapUrlsPerPage, Optional.empty());
     }
 
     private static void register(RoutesConfig routes, PublicArchive archive, Optional<SearchBackend> search,
-            URI baseUrl, SearchGate gate, int downloadPage, int sitemapUrlsPerPage) {
+            URI baseUrl, SearchGate gate, int downloadPage, int sitemapUrlsPerPage, Optional<PageCache> cache) {
         SiteUrls urls = new SiteUrls(baseUrl);
         ReleaseView.Current current = new ReleaseView.Current(archive, search);
+        // What the same for every reader until the next release is kept; a search's answer never is.
+        Function<Answer, Handler> answer = a -> answer(current, a, cache);
+        Function<Answer, Handler> searchAnswer = a -> answer(current, a, Optional.empty());
         Api api = new Api(urls);
         Downloads downloads = new Downloads(urls, downloadPage);
         Feeds feeds = new Feeds(urls);
@@ -70,34 +88,34 @@ public final class DataRoutes {
             routes.get(path, handler);
             routes.head(path, handler);
         };
-        route.accept("/api/openapi.json", answer(current, api::openApi));
-        route.accept("/api/status", answer(current, api::status));
-        route.accept("/api/cable/{id}.json", answer(current, api::cable));
-        route.accept("/api/cable/{id}/history.json", answer(current, api::history));
-        route.accept("/api/releases.json", answer(current, api::releases));
+        route.accept("/api/openapi.json", answer.apply(api::openApi));
+        route.accept("/api/status", answer.apply(api::status));
+        route.accept("/api/cable/{id}.json", answer.apply(api::cable));
+        route.accept("/api/cable/{id}/history.json", answer.apply(api::history));
+        route.accept("/api/releases.json", answer.apply(api::releases));
         // The routes that run a reader's query wait for a place in the search pool.
-        route.accept("/api/search", searching(archive, gate, answer(current, api::search)));
+        route.accept("/api/search", searching(archive, gate, searchAnswer.apply(api::search)));
         route.accept("/api/search.csv", searching(archive, gate,
-                answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.CSV))));
+                searchAnswer.apply((ctx, view) -> downloads.search(ctx, view, Downloads.Format.CSV))));
         route.accept("/api/search.jsonl", searching(archive, gate,
-                answer(current, (ctx, view) -> downloads.search(ctx, view, Downloads.Format.JSON_LINES))));
+                searchAnswer.apply((ctx, view) -> downloads.search(ctx, view, Downloads.Format.JSON_LINES))));
         for (Listing.Kind kind : Listing.Kind.values()) {
             String path = "/api/" + kind.label() + "/{key}";
-            route.accept(path + ".json", answer(current, (ctx, view) -> api.listing(ctx, view, kind)));
+            route.accept(path + ".json", answer.apply((ctx, view) -> api.listing(ctx, view, kind)));
             route.accept(path + ".csv",
-                    answer(current, (ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.CSV)));
+                    answer.apply((ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.CSV)));
             route.accept(path + ".jsonl",
-                    answer(current, (ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.JSON_LINES)));
+                    answer.apply((ctx, view) -> downloads.listing(ctx, view, kind, Downloads.Format.JSON_LINES)));
         }
-        route.accept("/feed/latest.atom", answer(current, feeds::latest));
-        route.accept("/feed/tag/{tag}.atom", answer(current, feeds::tag));
-        route.accept("/feed/origin/{slug}.atom", answer(current, feeds::origin));
-        route.accept("/feed/search.atom", searching(archive, gate, answer(current, feeds::search)));
-        route.accept("/feed/changes.atom", answer(current, feeds::changes));
-        route.accept("/feed/releases.atom", answer(current, feeds::releases));
-        route.accept("/sitemap.xml", answer(current, sitemaps::index));
-        route.accept("/sitemap-{n}.xml", answer(current, sitemaps::page));
-        route.accept("/robots.txt", answer(current, sitemaps::robots));
+        route.accept("/feed/latest.atom", answer.apply(feeds::latest));
+        route.accept("/feed/tag/{tag}.atom", answer.apply(feeds::tag));
+        route.accept("/feed/origin/{slug}.atom", answer.apply(feeds::origin));
+        route.accept("/feed/search.atom", searching(archive, gate, searchAnswer.apply(feeds::search)));
+        route.accept("/feed/changes.atom", answer.apply(feeds::changes));
+        route.accept("/feed/releases.atom", answer.apply(feeds::releases));
+        route.accept("/sitemap.xml", answer.apply(sitemaps::index));
+        route.accept("/sitemap-{n}.xml", answer.apply(sitemaps::page));
+        route.accept("/robots.txt", answer.apply(sitemaps::robots));
     }
 
     /**
@@ -143,6 +161,22 @@ public final class DataRoutes {
                 + "cable and listing can be read meanwhile");
     }
 
+    /**
+     * Keeps a 200 sent whole for a path without a query, in the generation of the release it read (dropped if the
+     * server has moved on). Not for an index without the record of when its release was published: Last-Modified
+     * would then be a cable's release time, which a later release can precede.
+     */
+    private static void keep(Context ctx, ReleaseView view, PageCache cache) {
+        byte[] sent = ctx.attribute(Http.SENT);
+        if (sent == null || ctx.status().getCode() != 200 || ctx.queryString() != null
+                || view.published().isEmpty()) {
+            return;
+        }
+        // The type as Jetty sent it (it writes "application/json;charset=utf-8"), so that a hit sends the same.
+        Page answer = new Page(200, ctx.res().getContentType(), sent, Optional.empty()).stamped(Http.stamp(view));
+        cache.put(view.release(), ctx.path(), CachedPage.ofData(answer, Http.etag(ctx, view), Http.CACHE));
+    }
+
     /** What a route writes, reading one release. */
     private interface Answer {
         void write(Context ctx, ReleaseView view) throws Exception;
@@ -153,16 +187,20 @@ public final class DataRoutes {
      * release it reads: one release from its validators to its last byte, even for a download that streams while the
      * next release is published.
      */
-    private static Handler answer(ReleaseView.Current current, Answer answer) {
+    private static Handler answer(ReleaseView.Current current, Answer answer, Optional<PageCache> cache) {
         return ctx -> {
             // Every answer of the API says what it is; a browser must not guess (issue 12: no nosniff).
             ctx.header("X-Content-Type-Options", "nosniff");
             try (ReleaseView view = current.open()) {
+                ctx.header(ReleaseStamp.HEADER, Long.toString(view.release()));
                 QueryStrings.checkEscapes(ctx.req().getQueryString());
                 if (Http.notModified(ctx, view)) {
                     return;
                 }
                 answer.write(ctx, view);
+                if (cache.isPresent()) {
+                    keep(ctx, view, cache.get());
+                }
             } catch (BadQueryException e) {
                 Http.error(ctx, 400, e.getMessage());
             } catch (NotFound e) {

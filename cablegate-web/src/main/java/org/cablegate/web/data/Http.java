@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.cablegate.web.http.HttpDates;
+import org.cablegate.web.http.ReleaseStamp;
 import org.cablegate.core.json.JsonWriter;
 
 /** The HTTP side every data route shares: content types, validators and 304s, error bodies. */
@@ -39,12 +40,10 @@ final class Http {
      * @return true when a 304 was sent and the handler must write nothing
      */
     static boolean notModified(Context ctx, ReleaseView view) {
-        String query = ctx.req().getQueryString();
-        String request = query == null ? ctx.path() : ctx.path() + "?" + query;
-        String etag = "W/\"" + Long.toString(view.release(), 36) + "-" + Integer.toHexString(request.hashCode()) + "\"";
+        String etag = etag(ctx, view);
         ctx.header("ETag", etag);
-        String lastModified = HttpDates.format(view.published().orElse(view.time().toInstant(ZoneOffset.UTC)));
-        ctx.header("Last-Modified", lastModified);
+        ReleaseStamp stamp = stamp(view);
+        ctx.header("Last-Modified", stamp.lastModified());
         ctx.header("Cache-Control", CACHE);
         ctx.header("Vary", "Accept-Encoding");
         String ifNoneMatch = ctx.header("If-None-Match");
@@ -62,6 +61,19 @@ final class Http {
             return true;
         }
         return false;
+    }
+
+    /** The ETag of an answer: its release and its request (path and query), weak. */
+    static String etag(Context ctx, ReleaseView view) {
+        String query = ctx.req().getQueryString();
+        String request = query == null ? ctx.path() : ctx.path() + "?" + query;
+        return "W/\"" + Long.toString(view.release(), 36) + "-" + Integer.toHexString(request.hashCode()) + "\"";
+    }
+
+    /** The release an answer is of, and its Last-Modified. */
+    static ReleaseStamp stamp(ReleaseView view) {
+        return new ReleaseStamp(view.release(),
+                HttpDates.format(view.published().orElse(view.time().toInstant(ZoneOffset.UTC))));
     }
 
     private static boolean notModifiedSince(String ifModifiedSince, ReleaseView view) {
@@ -115,8 +127,16 @@ final class Http {
         };
     }
 
+    /** The attribute that holds the bytes of an answer sent whole: what the page cache may keep. */
+    static final String SENT = "cablegate.sent";
+
     static void send(Context ctx, String contentType, CharSequence body) {
+        send(ctx, contentType, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(Context ctx, String contentType, byte[] body) {
         ctx.contentType(contentType);
-        ctx.result(body.toString().getBytes(StandardCharsets.UTF_8));
+        ctx.result(body);
+        ctx.attribute(SENT, body);
     }
 }

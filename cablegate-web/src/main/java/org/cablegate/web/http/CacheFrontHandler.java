@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * A Jetty core handler in front of Javalin's: a GET or HEAD of a page already rendered for this release is answered
+ * A Jetty core handler in front of Javalin's: a GET or HEAD of a page (or data answer) already made for this release is answered
  * here, from the {@link PageCache}, with headers encoded and bytes gzipped in advance, without the servlet layer and
  * Javalin's pipeline (which cost about half of nginx's speed on their own), and on the selector thread that read the
  * request (no hand-over to another thread). Anything else (a miss, a query string, another method) goes on to
@@ -68,8 +68,7 @@ public final class CacheFrontHandler extends Handler.Wrapper {
                 HttpFields in = request.getHeaders();
                 CachedPage.Variant v = page.variant(in.get(HttpHeader.ACCEPT_ENCODING));
                 HttpFields.Mutable out = response.getHeaders();
-                if (page.notModified(in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE),
-                        cache.lastModified())) {
+                if (page.notModified(in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE))) {
                     response.setStatus(304);
                     for (HttpField f : v.notModifiedHeaders()) {
                         out.add(f);

@@ -19,7 +19,11 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * Compressing and encoding once per page and release, not once per request, is what lets a cache hit cost little
  * more than copying bytes to the socket.
  *
- * @param page  the page
+ * <p>The data routes' answers (a cable's JSON, a listing's, a feed) are kept the same way once made, with the headers
+ * those routes send: answered from the cache, {@code /api/cable/ID.json} costs what a page costs (issue 13: rebuilt on
+ * every request, the API was two fifths of the server's time under a flood of readers).
+ *
+ * @param page  the page, stamped with its release
  * @param plain the plain representation
  * @param gzip  the gzipped representation
  */
@@ -44,25 +48,50 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
      */
     public record Variant(String etag, List<HttpField> headers, List<HttpField> notModifiedHeaders, ByteBuffer body) {}
 
-    public static CachedPage of(Page page, String lastModified) {
+    /** A page of the site, with the security headers of a page; its ETag names its bytes. */
+    public static CachedPage of(Page page) {
+        ReleaseStamp stamp = stampOf(page);
         String tag = hash(page.body());
-        byte[] gzipped = gzip(page.body());
-        return new CachedPage(page, variant(page, "\"" + tag + "\"", page.body(), false, lastModified),
-                variant(page, "\"" + tag + "-gz\"", gzipped, true, lastModified));
+        String cacheControl = page.status() == 200 || page.status() == 301 ? CACHE_PAGE
+                : page.status() >= 500 ? "no-store" : CACHE_SHORT;
+        List<HttpField> common = common(cacheControl, stamp);
+        page.location().ifPresent(l -> common.add(new HttpField(HttpHeader.LOCATION, l)));
+        common.add(new PreEncodedHttpField("Content-Security-Policy", CSP));
+        common.add(new PreEncodedHttpField("X-Frame-Options", "DENY"));
+        common.add(new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
+        return new CachedPage(page, variant(page, "\"" + tag + "\"", page.body(), false, common),
+                variant(page, "\"" + tag + "-gz\"", gzip(page.body()), true, common));
     }
 
-    private static Variant variant(Page page, String etag, byte[] body, boolean gzip, String lastModified) {
+    /**
+     * A data route's answer (a 200 of {@code DataRoutes}), with the headers that route sends: its weak ETag, the same
+     * for both representations, and its Cache-Control.
+     */
+    public static CachedPage ofData(Page answer, String weakEtag, String cacheControl) {
+        List<HttpField> common = common(cacheControl, stampOf(answer));
+        return new CachedPage(answer, variant(answer, weakEtag, answer.body(), false, common),
+                variant(answer, weakEtag, gzip(answer.body()), true, common));
+    }
+
+    private static ReleaseStamp stampOf(Page page) {
+        return page.stamp().orElseThrow(
+                () -> new IllegalArgumentException("a page is sent only once it says which release it is of"));
+    }
+
+    /** The headers of both representations and of a 304. */
+    private static List<HttpField> common(String cacheControl, ReleaseStamp stamp) {
         List<HttpField> h = new ArrayList<>();
-        h.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, page.status() == 200 || page.status() == 301 ? CACHE_PAGE
-                : page.status() >= 500 ? "no-store" : CACHE_SHORT));
+        h.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl));
         h.add(new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding"));
-        h.add(new PreEncodedHttpField(HttpHeader.ETAG, etag));
-        h.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified));
-        page.location().ifPresent(l -> h.add(new HttpField(HttpHeader.LOCATION, l)));
+        h.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, stamp.lastModified()));
+        h.add(new PreEncodedHttpField(ReleaseStamp.HEADER, Long.toString(stamp.release())));
         h.add(new PreEncodedHttpField("X-Content-Type-Options", "nosniff"));
-        h.add(new PreEncodedHttpField("Content-Security-Policy", CSP));
-        h.add(new PreEncodedHttpField("X-Frame-Options", "DENY"));
-        h.add(new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
+        return h;
+    }
+
+    private static Variant variant(Page page, String etag, byte[] body, boolean gzip, List<HttpField> common) {
+        List<HttpField> h = new ArrayList<>(common);
+        h.add(new PreEncodedHttpField(HttpHeader.ETAG, etag));
         List<HttpField> notModified = List.copyOf(h);
         h.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, page.contentType()));
         if (gzip) {
@@ -105,26 +134,28 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
     }
 
     /**
-     * Whether the client's copy is current: If-None-Match names either representation (or is {@code *}), or, without
-     * it, If-Modified-Since is the Last-Modified sent. Only a 200 can be "not modified".
+     * Whether the client's copy is current: If-None-Match names either representation (weakly compared, or is
+     * {@code *}), or, without it, If-Modified-Since is not before the release's Last-Modified. Only a 200 can be "not
+     * modified".
      */
-    public boolean notModified(String ifNoneMatch, String ifModifiedSince, String lastModified) {
+    public boolean notModified(String ifNoneMatch, String ifModifiedSince) {
         if (page.status() != 200) {
             return false;
         }
         if (ifNoneMatch == null) {
-            return lastModified.equals(ifModifiedSince);
+            return ifModifiedSince != null && HttpDates.notBefore(ifModifiedSince, stampOf(page).lastModified());
         }
         for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(plain.etag()) || t.equals(gzip.etag())) {
+            String t = opaque(tag.trim());
+            if (t.equals("*") || t.equals(opaque(plain.etag())) || t.equals(opaque(gzip.etag()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
     private static String hash(byte[] body) {

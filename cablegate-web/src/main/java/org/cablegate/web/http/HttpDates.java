@@ -2,7 +2,9 @@ package org.cablegate.web.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -17,5 +19,22 @@ public final class HttpDates {
 
     public static String format(Instant time) {
         return IMF_FIXDATE.format(time);
+    }
+
+    /**
+     * Whether an If-Modified-Since date is not before a Last-Modified date: the copy the client has is current. A date
+     * that does not parse is ignored (RFC 9110 13.1.3): false.
+     */
+    public static boolean notBefore(String ifModifiedSince, String lastModified) {
+        try {
+            return !parse(ifModifiedSince).isBefore(parse(lastModified));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** An HTTP date as clients send it (IMF-fixdate, or RFC 1123 with a one-digit day). */
+    public static Instant parse(String date) {
+        return ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 }

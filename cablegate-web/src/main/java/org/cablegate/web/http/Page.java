@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param contentType the Content-Type header
  * @param body        the bytes sent
  * @param location    the target of a redirect, else empty
+ * @param stamp       the release it was rendered from, once the site has said so ({@link #stamped})
  */
-public record Page(int status, String contentType, byte[] body, Optional<String> location) {
+public record Page(int status, String contentType, byte[] body, Optional<String> location,
+        Optional<ReleaseStamp> stamp) {
     public static final String HTML = "text/html;charset=utf-8";
     public static final String TEXT = "text/plain;charset=utf-8";
     public static final String CSS = "text/css;charset=utf-8";
@@ -23,6 +25,16 @@ public record Page(int status, String contentType, byte[] body, Optional<String>
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(stamp, "stamp");
+    }
+
+    public Page(int status, String contentType, byte[] body, Optional<String> location) {
+        this(status, contentType, body, location, Optional.empty());
+    }
+
+    /** This page as rendered from a release: what its headers say it is of. */
+    public Page stamped(ReleaseStamp release) {
+        return new Page(status, contentType, body, location, Optional.of(release));
     }
 
     public static Page html(int status, byte[] body) {

@@ -18,7 +18,6 @@ public final class PageCache {
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private volatile long generation;
-    private volatile String lastModified = "Thu, 01 Jan 1970 00:00:00 GMT";
 
     public PageCache(long budgetBytes) {
         this.budget = budgetBytes;
@@ -53,15 +52,9 @@ public final class PageCache {
         }
     }
 
-    /** When the release the cached pages belong to was made, as an HTTP date: what 304 checks compare. */
-    public String lastModified() {
-        return lastModified;
-    }
-
-    /** Forgets every page: the archive moved to release {@code newGeneration}, made at {@code newLastModified}. */
-    public synchronized void clear(long newGeneration, String newLastModified) {
+    /** Forgets every page: the archive moved to release {@code newGeneration}. */
+    public synchronized void clear(long newGeneration) {
         generation = newGeneration;
-        lastModified = newLastModified;
         pages.clear();
         bytes.set(0);
     }

@@ -9,11 +9,11 @@ import org.eclipse.jetty.http.HttpField;
 public final class Replies {
     private Replies() {}
 
-    public static void send(Context ctx, CachedPage page, String lastModified) {
+    public static void send(Context ctx, CachedPage page) {
         // The variant is already gzipped or deliberately plain.
         ctx.disableCompression();
         CachedPage.Variant v = page.variant(ctx.header(Header.ACCEPT_ENCODING));
-        if (page.notModified(ctx.header(Header.IF_NONE_MATCH), ctx.header(Header.IF_MODIFIED_SINCE), lastModified)) {
+        if (page.notModified(ctx.header(Header.IF_NONE_MATCH), ctx.header(Header.IF_MODIFIED_SINCE))) {
             ctx.status(304);
             for (HttpField f : v.notModifiedHeaders()) {
                 ctx.header(f.getName(), f.getValue());

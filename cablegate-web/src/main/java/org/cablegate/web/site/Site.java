@@ -15,6 +15,7 @@ import org.cablegate.archive.index.PublicCable;
 import org.cablegate.archive.index.SearchBackend;
 import org.cablegate.archive.index.WithdrawnCable;
 import org.cablegate.web.http.Page;
+import org.cablegate.web.http.ReleaseStamp;
 import org.cablegate.web.view.HomeView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.MessageView;
@@ -77,9 +78,9 @@ public final class Site {
         return snapshot.release;
     }
 
-    /** When the current release was made, as an HTTP date. */
-    public String lastModified() {
-        return snapshot.lastModified;
+    /** The current release and when it was published: what a page's headers say it is of. */
+    public ReleaseStamp stamp() {
+        return snapshot.stamp();
     }
 
     /** Moves to the archive's newest release, if there is one; true when the pages changed. */
@@ -119,7 +120,8 @@ public final class Site {
     /** The page at a path (as sent, percent-encoded, without the query); every read of it is of one release. */
     public Page render(String rawPath) throws IOException {
         try (PublicArchive.View view = archive.view()) {
-            return render(rawPath, view, snapshotOf(view));
+            Snapshot s = snapshotOf(view);
+            return render(rawPath, view, s).stamped(s.stamp());
         }
     }
 
@@ -189,14 +191,16 @@ public final class Site {
     /** The 400 page of a search that cannot run, with the reason. */
     public Page problem(String message) throws IOException {
         try (PublicArchive.View view = archive.view()) {
-            return problem(message, snapshotOf(view));
+            Snapshot s = snapshotOf(view);
+            return problem(message, s).stamped(s.stamp());
         }
     }
 
     /** The search page for a query string's parameters; a query that cannot run is a 400 that says why. */
     public Page search(Map<String, List<String>> params) throws IOException {
         try (PublicArchive.View view = archive.view()) {
-            return search(params, view, snapshotOf(view));
+            Snapshot s = snapshotOf(view);
+            return search(params, view, s).stamped(s.stamp());
         }
     }
 
@@ -241,18 +245,23 @@ public final class Site {
     public Page history(String rawPath, Map<String, List<String>> params) throws IOException {
         try (PublicArchive.View view = archive.view()) {
             Snapshot s = snapshotOf(view);
-            String path = decode(rawPath);
-            Matcher m = path == null ? null : HISTORY.matcher(path);
-            if (m == null || !m.matches()) {
-                return notFound(s);
-            }
-            Optional<Integer> from = version(params.get("from"));
-            Optional<Integer> to = version(params.get("to"));
-            if (from == null || to == null) {
-                return notFound(s);
-            }
-            return history(view, m.group(3), path, from, to, s);
+            return history(rawPath, params, view, s).stamped(s.stamp());
         }
+    }
+
+    private Page history(String rawPath, Map<String, List<String>> params, PublicArchive.View view, Snapshot s)
+            throws IOException {
+        String path = decode(rawPath);
+        Matcher m = path == null ? null : HISTORY.matcher(path);
+        if (m == null || !m.matches()) {
+            return notFound(s);
+        }
+        Optional<Integer> from = version(params.get("from"));
+        Optional<Integer> to = version(params.get("to"));
+        if (from == null || to == null) {
+            return notFound(s);
+        }
+        return history(view, m.group(3), path, from, to, s);
     }
 
     /** A version number given in a query, empty when not given, null when it is not a number. */
@@ -295,7 +304,8 @@ public final class Site {
 
     /** The page for a path that names nothing; the same for every such path. */
     public Page notFound() {
-        return notFound(snapshot);
+        Snapshot s = snapshot;
+        return notFound(s).stamped(s.stamp());
     }
 
     private Page notFound(Snapshot s) {

@@ -19,6 +19,7 @@ import org.cablegate.archive.index.SearchRequest;
 import org.cablegate.archive.index.SearchResult;
 import org.cablegate.archive.index.SortOrder;
 import org.cablegate.web.http.HttpDates;
+import org.cablegate.web.http.ReleaseStamp;
 import org.cablegate.web.view.Chrome;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.url.Urls;
@@ -36,8 +37,8 @@ final class Snapshot {
     final long release;
     final long count;
     final long setSize;
-    /** The newest release time of any cable, as an HTTP date: what Last-Modified says. */
-    final String lastModified;
+    /** The release and when it was published, as an HTTP date: what Last-Modified says. */
+    private final ReleaseStamp stamp;
     /** Release days, newest first. */
     final List<FacetCount> days;
     /** Creation months, oldest first. */
@@ -72,9 +73,9 @@ final class Snapshot {
         }
         // When the release was published, not the release time it was given (issue 12: a release dated in the past
         // kept the Last-Modified of the one before, and If-Modified-Since got 304s for changed pages).
-        lastModified = all.hits().isEmpty() ? "Thu, 01 Jan 1970 00:00:00 GMT"
+        stamp = new ReleaseStamp(release, all.hits().isEmpty() ? "Thu, 01 Jan 1970 00:00:00 GMT"
                 : HttpDates.format(archive.published()
-                        .orElse(all.hits().get(0).released().toInstant(ZoneOffset.UTC)));
+                        .orElse(all.hits().get(0).released().toInstant(ZoneOffset.UTC))));
         days = sorted(all, Facet.RELEASED_DAY, Comparator.comparing(FacetCount::value).reversed());
         months = sorted(all, Facet.CREATED_MONTH, Comparator.comparing(FacetCount::value));
         origins = sorted(all, Facet.ORIGIN, Comparator.comparing(FacetCount::value));
@@ -83,6 +84,10 @@ final class Snapshot {
         originSlugs = Slugs.origins(origins.stream().map(FacetCount::value).toList());
         classificationSlugs = Slugs.classifications(classifications.stream().map(FacetCount::value).toList());
         chrome = Chrome.of(siteUrl, number(count), number(setSize), nav());
+    }
+
+    ReleaseStamp stamp() {
+        return stamp;
     }
 
     /** Reads what the pages of the view's release share; {@code siteUrl} is where readers reach the site. */
