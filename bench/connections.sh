@@ -3,7 +3,9 @@
 # cable pages, listings and API JSON drawn from an export, against `cablegate serve -Xmx512m` and against nginx
 # serving that export with its shipped configuration (only `listen` changed), alternating; then cablegate alone with
 # searches added to the mix (nginx has no search). Prints requests/s, p50, p99, socket errors and non-2xx answers for
-# each, and the connections still open on each server's port two seconds after wrk ended (must be 0).
+# each, and the connections still open on each server's port two seconds after wrk ended (must be 0). With BARE=1, a
+# third server takes turns with them: bare Jetty answering the same files from memory (BareJettyServer), the ceiling
+# of any server on the Jetty that `serve` runs.
 #
 #   bench/connections.sh DATA EXPORT [DURATION] [CONNS...]      e.g. bench/connections.sh data export 15s 1000 10000
 # (EXPORT made with `cablegate export EXPORT --data DATA --base-url https://cablegate.example`)
@@ -18,6 +20,8 @@ conns=("$@")
 work="${BENCH_DIR:-/tmp/cablegate-bench-connections}"
 port_app="${PORT_APP:-19211}"
 port_nginx="${PORT_NGINX:-19212}"
+port_bare="${PORT_BARE:-19213}"
+bare="${BARE:-0}"
 jar="${CABLEGATE_JAR:-$top/cablegate-app/target/cablegate.jar}"
 mkdir -p "$work"
 # wrk, nginx and the server each hold one descriptor per connection: as many as the hard limit allows.
@@ -36,7 +40,7 @@ for q in iran moscow 'nuclear+AND+iran' 'subject:visit' 'tag:PREL' 'berlusconi' 
 done
 echo "mix: $(wc -l < "$work/pages.txt") pages; with searches $(wc -l < "$work/pages-and-search.txt")"
 
-for port in "$port_app" "$port_nginx"; do
+for port in "$port_app" "$port_nginx" "$port_bare"; do
   if ss -Hltn "( sport = :$port )" | grep -q .; then echo "port $port is in use: stop what listens there"; exit 1; fi
 done
 java -Xmx512m -Xms512m -XX:+UseParallelGC -jar "$jar" serve --data "$data" --port "$port_app" \
@@ -47,8 +51,14 @@ sed -e "s/listen 127.0.0.1:8080;/listen 127.0.0.1:$port_nginx;/" \
     "$export_dir/nginx.conf" > "$work/nginx.conf"
 nginx -p "$export_dir/" -c "$work/nginx.conf" -g "pid $work/nginx.pid; daemon off;" &
 ngx=$!
+bare_pid=
+if [ "$bare" = 1 ]; then
+  java -Xmx512m -Xms512m -XX:+UseParallelGC -cp "$top/cablegate-bench/target/cablegate-bench.jar" \
+    org.cablegate.bench.BareJettyServer "$export_dir" "$port_bare" "$work/pages.txt" > "$work/bare.out" 2>&1 &
+  bare_pid=$!
+fi
 # A server that does not stop within its drain time is killed: the next run must not measure it.
-trap 'kill $app $ngx 2>/dev/null || true; sleep 12; kill -9 $app 2>/dev/null || true' EXIT
+trap 'kill $app $ngx $bare_pid 2>/dev/null || true; sleep 12; kill -9 $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port_app/" && break; sleep 0.2; done
 while read -r p; do
   a=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_app$p")
@@ -81,11 +91,13 @@ for c in "${conns[@]}"; do
   # A short warm-up of each at this many connections, then the measured runs, alternating.
   PATHS="$work/pages.txt" wrk -t2 -c"$c" -d3s --timeout 10s -s "$top/bench/connections.lua" "http://127.0.0.1:$port_nginx" > /dev/null 2>&1 || true
   PATHS="$work/pages.txt" wrk -t2 -c"$c" -d3s --timeout 10s -s "$top/bench/connections.lua" "http://127.0.0.1:$port_app" > /dev/null 2>&1 || true
+  if [ "$bare" = 1 ]; then PATHS="$work/pages.txt" wrk -t2 -c"$c" -d3s --timeout 10s -s "$top/bench/connections.lua" "http://127.0.0.1:$port_bare" > /dev/null 2>&1 || true; fi
   sleep 2
-  run nginx "$port_nginx" "$c" "$work/pages.txt"
-  run cablegate "$port_app" "$c" "$work/pages.txt"
-  run nginx "$port_nginx" "$c" "$work/pages.txt"
-  run cablegate "$port_app" "$c" "$work/pages.txt"
+  for _ in 1 2; do
+    run nginx "$port_nginx" "$c" "$work/pages.txt"
+    run cablegate "$port_app" "$c" "$work/pages.txt"
+    if [ "$bare" = 1 ]; then run bare-jetty "$port_bare" "$c" "$work/pages.txt"; fi
+  done
   run cg+search "$port_app" "$c" "$work/pages-and-search.txt"
 done
 sleep 5
