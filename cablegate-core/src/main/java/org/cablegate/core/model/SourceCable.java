@@ -42,5 +42,7 @@ public record SourceCable(
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(location, "location");
+        header = LineEnds.normalise(header);
+        body = LineEnds.normalise(body);
     }
 }

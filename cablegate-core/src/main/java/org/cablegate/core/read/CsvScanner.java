@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cablegate.core.model.LineEnds;
 
 /**
  * Splits the byte stream of a {@code cables.csv} into records of quoted fields, one record per call to {@link #next()}.

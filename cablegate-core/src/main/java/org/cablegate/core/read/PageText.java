@@ -2,6 +2,7 @@ package org.cablegate.core.read;
 
 import java.util.Locale;
 import java.util.Set;
+import org.cablegate.core.model.LineEnds;
 
 /**
  * Turns the HTML inside a site page's {@code <pre>} block back into the cable's text, so that it equals the
