@@ -26,7 +26,7 @@ echo "disk write rate:"; dd if=/dev/zero of="$work/dd" bs=1M count=1024 conv=fda
 
 echo "full export of $first cables:"
 timed "${java_cg[@]}" export --data "$work/data" --base-url https://cablegate.example --valid-until 2099-01-01T00:00:00Z "$work/export"
-du -sb "$work/export/" | awk '{printf "%d bytes\n", $1}'
+du -sb "$work/export/" | awk '{print $1 " bytes"}'
 echo "verify of the full export:"
 timed "${java_cg[@]}" verify "$work/export" --key "$work/key.txt" --state "$work/state"
 

@@ -39,6 +39,8 @@ import org.cablegate.archive.vault.Importer;
 import org.cablegate.archive.vault.Selection;
 import org.cablegate.archive.vault.Vault;
 import org.cablegate.core.SharedCorpus;
+import org.cablegate.web.http.Page;
+import org.cablegate.web.site.Site;
 import org.cablegate.web.url.Urls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +111,37 @@ class CorpusPagesTest {
         if (archive != null) {
             archive.close();
         }
+    }
+
+    @Test
+    void aListingWalkedBackFromItsLastPageIsTheListingWalkedForward() throws Exception {
+        // The corpus's biggest listings run past the 20 pages a kept cursor is walked over; walked back from the
+        // last page (as the export's crawl meets them, from the pager's link to the last page), their pages are
+        // found from the starts of every page at once instead of page by page forward.
+        URI base = URI.create("https://cablegate.example");
+        Site forward = new Site(archive, base);
+        Site backward = new Site(archive, base);
+        int checked = 0;
+        for (String listing : List.of("/classification/1_", "/classification/2_", "/classification/3_", "/tag/PREL_")) {
+            List<byte[]> pages = new ArrayList<>();
+            for (int n = 0; ; n++) {
+                Page p = forward.render(listing + n + ".html");
+                if (p.status() != 200) {
+                    break;
+                }
+                pages.add(p.body());
+            }
+            if (pages.size() <= 21) {
+                continue;
+            }
+            for (int n = pages.size() - 1; n >= 0; n--) {
+                assertThat(new String(backward.render(listing + n + ".html").body(), StandardCharsets.UTF_8))
+                        .as(listing + n).isEqualTo(new String(pages.get(n), StandardCharsets.UTF_8));
+            }
+            assertThat(backward.render(listing + pages.size() + ".html").status()).isEqualTo(404);
+            checked++;
+        }
+        assertThat(checked).as("listings of more than 21 pages in the corpus").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -293,6 +293,35 @@ class PublicArchiveTest {
         }
     }
 
+    @Test
+    void pageStartsAreTheCursorsOfPagingOneByOne() throws Exception {
+        for (SortOrder order : SortOrder.values()) {
+            for (SearchRequest request : List.of(SearchRequest.of("").withLimit(3).withSort(order),
+                    SearchRequest.of("").withLimit(3).withSort(order).withFilter(Facet.CLASSIFICATION, "SECRET"))) {
+                List<String> cursors = new ArrayList<>();
+                for (SearchRequest r = request; ; ) {
+                    Optional<String> next = archive.search(r).nextCursor();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    cursors.add(next.get());
+                    r = request.after(next.get());
+                }
+                try (PublicArchive.View view = archive.view()) {
+                    assertThat(view.pageStarts(request, 3)).as(order + " " + request.filters())
+                            .containsExactlyElementsOf(cursors);
+                }
+            }
+        }
+        try (PublicArchive.View view = archive.view()) {
+            // 11 cables: pages 1 to 3 of 3 start after hits 3, 6 and 9; one page of 11 needs no start.
+            assertThat(view.pageStarts(SearchRequest.of("").withSort(SortOrder.CREATED_OLDEST), 3)).hasSize(3);
+            assertThat(view.pageStarts(SearchRequest.of(""), 11)).isEmpty();
+            assertThatThrownBy(() -> view.pageStarts(SearchRequest.of("iran"), 3))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     /** The rewrite that lets Lucene prune required words changes neither what matches nor any score. */
     @ParameterizedTest
     @ValueSource(strings = {"iran", "iran AND nuclear", "iran nuclear", "\"prime minister\" AND visit",

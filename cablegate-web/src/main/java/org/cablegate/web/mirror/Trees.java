@@ -15,7 +15,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -143,6 +145,31 @@ final class Trees {
             throw e.getCause();
         }
         out.sort(Comparator.comparing(Trees::utf8Key));
+        return out;
+    }
+
+    /**
+     * Every regular file under {@code root} (through a link at the root) with its size, as relative {@code /} paths,
+     * from one walk; a symbolic link in the tree is there too, with size -1 (its target's size is the file system's
+     * to say).
+     */
+    static Map<String, Long> sizes(Path root) throws IOException {
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (NoSuchFileException e) {
+            return Map.of();
+        }
+        Map<String, Long> out = new HashMap<>();
+        Files.walkFileTree(real, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+                    out.put(relative(real, file), attrs.isSymbolicLink() ? -1L : attrs.size());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         return out;
     }
 

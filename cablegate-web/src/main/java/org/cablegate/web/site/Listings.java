@@ -30,7 +30,7 @@ final class Listings {
     static final int PAGE_SIZE = 50;
     /** Pages linked on either side of the current one; first and last are always linked. */
     private static final int WINDOW = 3;
-    /** How many pages back a kept cursor is walked from before an offset is cheaper. */
+    /** How many pages back a kept cursor is walked from before finding every page's start at once is cheaper. */
     private static final int CURSOR_WALK = 20;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
@@ -77,22 +77,21 @@ final class Listings {
 
     /**
      * One page of a listing. A page is found from where the one before it ended (a cursor kept for the release),
-     * which costs the same on page 2,900 of PREL as on page 1; without a cursor nearby (a reader jumping deep) it
-     * is found by offset, which sorts every cable before it once, and leaves a cursor for the next page.
+     * which costs the same on page 2,900 of PREL as on page 1. Without a cursor nearby (a reader jumping deep, or a
+     * crawler walking back from the last page) every page's start is found in one sorted pass over the listing and
+     * kept, so that no page of it is found by offset again in this release.
      */
     private static List<Hit> page(PublicArchive.View archive, SearchRequest.Filter filter, int page, Snapshot s) throws IOException {
-        int from = page;
-        while (from > 0 && page - from < CURSOR_WALK && !s.pageStarts.containsKey(new Snapshot.PageStart(filter, from))) {
-            from--;
-        }
-        boolean walk = from == 0 || s.pageStarts.containsKey(new Snapshot.PageStart(filter, from));
         SearchRequest base = new SearchRequest("", List.of(filter), SortOrder.CREATED_OLDEST, 0, PAGE_SIZE,
                 Optional.empty(), EnumSet.noneOf(Facet.class), 1);
         try {
-            if (!walk) {
-                SearchResult r = archive.search(base.withPage(page * PAGE_SIZE, PAGE_SIZE));
-                r.nextCursor().ifPresent(c -> s.pageStarts.put(new Snapshot.PageStart(filter, page + 1), c));
-                return r.hits();
+            int from = nearestStart(filter, page, s);
+            if (from < 0) {
+                List<String> starts = archive.pageStarts(base, PAGE_SIZE);
+                for (int n = 1; n <= starts.size(); n++) {
+                    s.pageStarts.putIfAbsent(new Snapshot.PageStart(filter, n), starts.get(n - 1));
+                }
+                from = Math.max(0, nearestStart(filter, page, s));
             }
             for (int n = from; ; n++) {
                 String start = s.pageStarts.get(new Snapshot.PageStart(filter, n));
@@ -109,6 +108,16 @@ final class Listings {
         } catch (BadQueryException e) {
             throw new IllegalStateException("a listing's request is always valid", e);
         }
+    }
+
+    /** The page at most {@link #CURSOR_WALK} before {@code page} whose start is known (page 0 always is), or -1. */
+    private static int nearestStart(SearchRequest.Filter filter, int page, Snapshot s) {
+        for (int from = page; from >= 0 && page - from < CURSOR_WALK; from--) {
+            if (from == 0 || s.pageStarts.containsKey(new Snapshot.PageStart(filter, from))) {
+                return from;
+            }
+        }
+        return -1;
     }
 
     private static Optional<String> value(Dimension d, String key, Snapshot s) {
