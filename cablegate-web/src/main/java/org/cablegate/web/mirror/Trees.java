@@ -15,9 +15,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -129,7 +128,11 @@ final class Trees {
         });
     }
 
-    /** Every regular file under {@code root} (through a link at the root), as relative {@code /} paths, sorted. */
+    /**
+     * Every regular file under {@code root} (through a link at the root), and every symbolic link in it, as relative
+     * {@code /} paths, sorted; from one walk whose attributes say what each entry is (no second look at the disk),
+     * sorted on keys made once: verify lists the 2.1 million files of the full export.
+     */
     static List<String> files(Path root) throws IOException {
         Path real;
         try {
@@ -138,39 +141,20 @@ final class Trees {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(real)) {
-            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-                    .forEach(p -> out.add(relative(real, p)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.sort(Comparator.comparing(Trees::utf8Key));
-        return out;
-    }
-
-    /**
-     * Every regular file under {@code root} (through a link at the root) with its size, as relative {@code /} paths,
-     * from one walk; a symbolic link in the tree is there too, with size -1 (its target's size is the file system's
-     * to say).
-     */
-    static Map<String, Long> sizes(Path root) throws IOException {
-        Path real;
-        try {
-            real = root.toRealPath();
-        } catch (NoSuchFileException e) {
-            return Map.of();
-        }
-        Map<String, Long> out = new HashMap<>();
         Files.walkFileTree(real, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
-                    out.put(relative(real, file), attrs.isSymbolicLink() ? -1L : attrs.size());
+                    out.add(relative(real, file));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        return out;
+        TreeMap<String, String> byKey = new TreeMap<>();
+        for (String path : out) {
+            byKey.put(utf8Key(path), path);
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     static String relative(Path root, Path p) {
