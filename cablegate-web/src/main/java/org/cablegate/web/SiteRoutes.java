@@ -20,7 +20,7 @@ import org.cablegate.web.site.Site;
 final class SiteRoutes {
     /** Every path the site renders, by the 2011 site's layout; anything else gets the site's 404 page. */
     private static final List<String> PAGES = List.of("/", "/index.html", "/cablegate.html", "/about.html", "/faq.html",
-            "/resources.html", "/releases.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
+            "/resources.html", "/releases.html", "/release-box.html", "/static/cablegate.css", "/static/html/faq.html", "/cable/*", "/reldate/*", "/date/*",
             "/tag/*", "/origin/*", "/classification/*");
 
     private static final byte[] FAILED = ("<!DOCTYPE html><html lang=\"en\"><title>Server error</title>"

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -130,11 +131,15 @@ class BrowserTest {
     void fromTheHomePageEachDimensionLeadsToACable() throws Exception {
         open("/");
         assertThat(browser.getTitle()).isEqualTo("Cablegate: US diplomatic cables");
+        screenshot("home");
+        // The counter and the latest days are in the release box every page frames; its links open in the window.
+        WebElement home = browser.findElement(By.tagName("html"));
+        browser.switchTo().frame(browser.findElement(By.cssSelector("nav.browse iframe.release-box")));
         assertThat(browser.findElement(By.cssSelector(".counter")).getText())
                 .isEqualTo("Currently released so far... 185 / 187");
-        screenshot("home");
-
-        click(By.cssSelector("nav.browse ul li a[href^='/reldate/2']"));
+        browser.findElement(By.cssSelector("ul li a[href^='/reldate/2']")).click();
+        browser.switchTo().defaultContent();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(home));
         assertThat(heading()).startsWith("Cables released on ");
         screenshot("listing");
         firstCable();
@@ -257,16 +262,33 @@ class BrowserTest {
                 "return document.activeElement.closest('main') !== null")).as("Tab after the skip link").isTrue();
 
         open("/");
-        List<WebElement> focusable = browser.findElements(By.cssSelector("a[href], input, select, button, [tabindex='0']"));
+        String targets = "a[href], input, select, button, [tabindex='0']";
+        List<WebElement> focusable = browser.findElements(By.cssSelector(targets));
+        // The release box's links are in its frame: Tab goes through them too, and each shows its focus there.
+        WebElement frame = browser.findElement(By.cssSelector("iframe.release-box"));
+        browser.switchTo().frame(frame);
+        List<String> framed = browser.findElements(By.cssSelector(targets)).stream()
+                .map(e -> e.getAttribute("href")).toList();
+        browser.switchTo().defaultContent();
         java.util.Set<WebElement> reached = new java.util.HashSet<>();
-        for (int i = 0; i < focusable.size(); i++) {
+        List<String> reachedInFrame = new ArrayList<>();
+        for (int i = 0; i < focusable.size() + framed.size(); i++) {
             keys.sendKeys(Keys.TAB).perform();
             WebElement at = browser.switchTo().activeElement();
-            reached.add(at);
+            if (at.equals(frame)) {
+                browser.switchTo().frame(frame);
+                at = browser.switchTo().activeElement();
+                reachedInFrame.add(at.getAttribute("href"));
+            } else {
+                reached.add(at);
+            }
             String outline = at.getCssValue("outline-style");
             assertThat(outline).as("focus shown on " + at.getAttribute("outerHTML")).isNotEqualTo("none");
+            browser.switchTo().defaultContent();
         }
         assertThat(reached).as("every link and field reached by Tab").containsExactlyInAnyOrderElementsOf(focusable);
+        assertThat(reachedInFrame).as("every link of the release box reached by Tab, in order").isEqualTo(framed)
+                .hasSizeGreaterThan(2);
 
         open("/");
         WebElement box = browser.findElement(By.id("site-q"));

@@ -18,11 +18,20 @@ class SitePagesTest extends ServedSite {
     private static final String MOSCOW = "/cable/2008/06/08MOSCOW1647.html";
 
     @Test
-    void everyPageShowsTheCounterAgainstTheWholeSet() throws Exception {
-        // 187 cables in the vault (186 real, one made up), two held back.
+    void everyPageFramesTheReleaseBoxWhichShowsTheCounterAgainstTheWholeSet() throws Exception {
+        // 187 cables in the vault (186 real, one made up), two held back. The counter is in the box alone, so that a
+        // release does not change the page of every cable it leaves alone.
         for (String path : List.of("/", MOSCOW, "/tag/PREL_0.html", "/about.html", "/nothing-here")) {
-            assertThat(site.text(path)).as(path).contains("Currently released so far... 185 / 187");
+            assertThat(site.text(path)).as(path)
+                    .contains("<h2>Browse latest releases</h2>\n<iframe class=\"release-box\" src=\"/release-box.html\"")
+                    .doesNotContain("Currently released so far");
         }
+        String box = site.text("/release-box.html");
+        assertThat(box).contains("<p class=\"counter\"><a target=\"_top\" href=\"/reldate/index.html\">Currently "
+                + "released so far... 185 / 187</a></p>");
+        // Every link leaves the frame for the whole window; the latest day first.
+        assertThat(box.split("<a target=\"_top\" href=", -1)).hasSize(box.split("<a ", -1).length).hasSizeGreaterThan(3);
+        assertThat(box).containsPattern("<ul class=\"inline\">\n<li><a target=\"_top\" href=\"/reldate/\\d{4}-\\d{2}-\\d{2}_0\\.html\">");
     }
 
     @Test

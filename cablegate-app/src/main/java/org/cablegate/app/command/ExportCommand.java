@@ -53,6 +53,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "URL paths the crawl cannot find from links, one a line (the pages of withdrawn cables).")
     Path extraPaths;
 
+    @Option(names = "--fresh", description = "Write every file anew; by default a file with the same bytes as in the "
+            + "export DIR holds is hard-linked from it (with its .gz).")
+    boolean fresh;
+
     @Option(names = "--since", paramLabel = "RELEASE", description = "The release DIR holds now: the delta starts there.")
     Long since;
 
@@ -78,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new IllegalStateException(dir + " holds the export of release " + held + ", not " + since);
             }
         }
-        Exporter.Options options = Exporter.Options.of(baseUrl, validDays);
+        Exporter.Options options = Exporter.Options.of(baseUrl, validDays).withFresh(fresh);
         if (validUntil != null) {
             options = options.withValidUntil(validUntil);
         }
@@ -94,6 +98,10 @@ final class ExportCommand implements Callable<Integer> {
             }
             out.printf("exported release %d: %,d files, %,d bytes, into %s%n", r.manifest().release(),
                     r.manifest().files().size(), r.bytes(), dir);
+            if (r.linked() > 0) {
+                out.printf("%,d pages and data files (and their .gz) were the same bytes as in the previous export: "
+                        + "linked, not written%n", r.linked());
+            }
             out.printf("manifest %s, valid until %s%n", r.manifestSha256(), r.manifest().validUntil());
             if (deltaTo != null) {
                 int carried = Delta.write(old, dir, deltaTo);

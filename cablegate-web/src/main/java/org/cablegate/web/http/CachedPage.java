@@ -30,10 +30,11 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 public record CachedPage(Page page, Variant plain, Variant gzip) {
     /**
      * The Content-Security-Policy: no script at all, styles and images from this site only. Charts are inline SVG
-     * styled by the one CSS file, so nothing inline needs an exception.
+     * styled by the one CSS file, so nothing inline needs an exception. Frames of this site only, both ways: every page
+     * frames the release box ({@code /release-box.html}), and no other site may frame a page.
      */
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "base-uri 'none'; frame-ancestors 'none'";
+            + "base-uri 'none'; frame-src 'self'; frame-ancestors 'self'";
     /**
      * A page changes only with a release. Browsers check back after five minutes (a 304 costs nothing); a CDN may hold
      * a page for long, as the publisher purges it at each release.
@@ -57,7 +58,7 @@ public record CachedPage(Page page, Variant plain, Variant gzip) {
         List<HttpField> common = common(cacheControl, stamp);
         page.location().ifPresent(l -> common.add(new HttpField(HttpHeader.LOCATION, l)));
         common.add(new PreEncodedHttpField("Content-Security-Policy", CSP));
-        common.add(new PreEncodedHttpField("X-Frame-Options", "DENY"));
+        common.add(new PreEncodedHttpField("X-Frame-Options", "SAMEORIGIN"));
         common.add(new PreEncodedHttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
         return new CachedPage(page, variant(page, "\"" + tag + "\"", page.body(), false, common),
                 variant(page, "\"" + tag + "-gz\"", gzip(page.body()), true, common));

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cablegate.archive.index.PublicArchive;
@@ -36,7 +37,9 @@ import org.cablegate.web.url.Urls;
  * {@code cablegate export}: the public site as files. A web server of the public archive is started on loopback and
  * crawled ({@link Crawler}), so that every file is byte for byte what the server sends for its URL; each compressible
  * file gets its {@code .gz} beside it; the tree gets an nginx configuration, a MANIFEST of every file and the
- * publisher's signature of it, and is switched into place atomically ({@link Trees}).
+ * publisher's signature of it, and is switched into place atomically ({@link Trees}). A file with the same bytes as
+ * in the export the target held is linked from it, not gzipped and written again ({@link PreviousExport}): after a
+ * release only what it changed is written.
  *
  * <p>The export is deterministic: the same public archive, base URL and valid-until give the same bytes and the same
  * file times (every file carries the release's time), whichever directory and however often it is exported.
@@ -52,12 +55,17 @@ public final class Exporter {
      * @param validUntil until when the manifest may be trusted; after it {@code verify} calls the mirror frozen
      * @param extraPaths URL paths the crawl cannot find from links (the 410 pages of withdrawn cables)
      * @param threads    requests in flight at once
+     * @param fresh      write every file anew, linking nothing from the export the target holds
      */
-    public record Options(URI baseUrl, Instant validUntil, List<String> extraPaths, int threads) {
+    public record Options(URI baseUrl, Instant validUntil, List<String> extraPaths, int threads, boolean fresh) {
         public Options {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(validUntil, "validUntil");
             extraPaths = List.copyOf(extraPaths);
+        }
+
+        public Options(URI baseUrl, Instant validUntil, List<String> extraPaths, int threads) {
+            this(baseUrl, validUntil, extraPaths, threads, false);
         }
 
         /** Valid for {@code days} from the start of today (UTC): the same day's exports are the same bytes. */
@@ -67,16 +75,20 @@ public final class Exporter {
         }
 
         public Options withValidUntil(Instant until) {
-            return new Options(baseUrl, until, extraPaths, threads);
+            return new Options(baseUrl, until, extraPaths, threads, fresh);
         }
 
         public Options withExtraPaths(List<String> paths) {
-            return new Options(baseUrl, validUntil, paths, threads);
+            return new Options(baseUrl, validUntil, paths, threads, fresh);
+        }
+
+        public Options withFresh(boolean writeEveryFile) {
+            return new Options(baseUrl, validUntil, extraPaths, threads, writeEveryFile);
         }
     }
 
-    /** What an export wrote. */
-    public record Result(Manifest manifest, String manifestSha256, long bytes, List<String> warnings) {
+    /** What an export wrote; {@code linked}: the files (with their .gz) that were the same bytes as the previous export's. */
+    public record Result(Manifest manifest, String manifestSha256, long bytes, long linked, List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -86,7 +98,7 @@ public final class Exporter {
     static final List<String> SEEDS = List.of("/", "/index.html", "/cablegate.html", "/about.html", "/faq.html",
             "/resources.html", "/static/cablegate.css", "/static/html/faq.html", "/reldate/index.html",
             "/date/index.html", "/tag/index.html", "/origin/index.html", "/classification/index.html",
-            "/releases.html", "/sitemap.xml", "/robots.txt", "/api/openapi.json", "/api/status", "/api/search.csv",
+            "/releases.html", "/release-box.html", "/sitemap.xml", "/robots.txt", "/api/openapi.json", "/api/status", "/api/search.csv",
             "/api/search.jsonl", "/feed/latest.atom", "/feed/changes.atom", "/feed/releases.atom",
             "/publisher-key.txt", "/mirror.html", "/404.html");
 
@@ -116,7 +128,9 @@ public final class Exporter {
             Instant time = find(STATUS_TIME, statusJson).map(t -> LocalDateTime.parse(t).toInstant(ZoneOffset.UTC))
                     .orElse(Instant.EPOCH);
             Path build = Trees.newBuild(target, "r" + release);
-            Writer writer = new Writer(build, crawler.fetch("/404.html").body());
+            Optional<PreviousExport> previous = options.fresh() ? Optional.empty()
+                    : PreviousExport.at(target, publicKey);
+            Writer writer = new Writer(build, crawler.fetch("/404.html").body(), previous);
             List<String> seeds = new ArrayList<>(SEEDS);
             seeds.addAll(options.extraPaths());
             // Withdrawn cables leave their 410 pages, so that a mirror stops serving them; no link leads there.
@@ -148,7 +162,7 @@ public final class Exporter {
             Trees.install(build, target);
             record(dataDir, release, sha);
             long total = entries.stream().mapToLong(Manifest.Entry::size).sum();
-            return new Result(manifest, sha, total, writer.warnings);
+            return new Result(manifest, sha, total, writer.reused.sum(), writer.warnings);
         }
     }
 
@@ -210,15 +224,23 @@ public final class Exporter {
         final Path root;
         final byte[] notFound;
         final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
+        /** The SHA-256 of each page's bytes, by file path, as each is first written. */
+        private final Map<String, String> claimed = new ConcurrentHashMap<>();
         /** Decoded URL path to its nginx line, for the answers that are not a 200 file. */
         final Map<String, String> statusLines = new ConcurrentHashMap<>();
         final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         /** Directories made so far: a listing's hundreds of pages share one, and asking the disk costs a call each. */
         private final Set<Path> dirs = ConcurrentHashMap.newKeySet();
 
-        Writer(Path root, byte[] notFound) {
+        /** The export the target held, whose unchanged files are linked rather than written. */
+        private final Optional<PreviousExport> previous;
+        /** Files (with their .gz) linked from the previous export. */
+        final LongAdder reused = new LongAdder();
+
+        Writer(Path root, byte[] notFound, Optional<PreviousExport> previous) {
             this.root = root;
             this.notFound = notFound;
+            this.previous = previous;
         }
 
         void accept(String rawPath, Crawler.Response r) throws IOException {
@@ -266,28 +288,67 @@ public final class Exporter {
         }
 
         private void write(String path, byte[] body) throws IOException {
-            Manifest.Entry old = entries.get(path);
-            if (old != null) {
-                if (!old.sha256().equals(Sha256.of(body))) {
+            String sha = Sha256.of(body);
+            // Claimed before it is written: two URLs of one file ("/" and "/index.html") may come at the same time.
+            String first = claimed.putIfAbsent(path, sha);
+            if (first != null) {
+                if (!first.equals(sha)) {
                     warnings.add("/" + path + ": two URLs of the same file answered different bytes; the first kept");
                 }
                 return;
             }
-            put(path, body);
+            if (reused(path, body.length, sha)) {
+                return;
+            }
+            put(path, body, sha);
             if (compressible(path)) {
-                put(path + ".gz", gzip(body));
+                byte[] gz = gzip(body);
+                put(path + ".gz", gz, Sha256.of(gz));
             }
         }
 
+        /** Links the file, and its .gz, from the previous export when it held these very bytes. */
+        private boolean reused(String path, long size, String sha) throws IOException {
+            if (previous.isEmpty()) {
+                return false;
+            }
+            Optional<Manifest.Entry> same = previous.get().same(path, size, sha);
+            Optional<Manifest.Entry> gz = compressible(path) ? previous.get().entry(path + ".gz") : Optional.empty();
+            if (same.isEmpty() || compressible(path) && gz.isEmpty()) {
+                return false;
+            }
+            Path f = file(path);
+            if (!previous.get().linkInto(f, same.get())) {
+                return false;
+            }
+            if (gz.isPresent() && !previous.get().linkInto(file(path + ".gz"), gz.get())) {
+                Files.delete(f);
+                return false;
+            }
+            entries.put(path, same.get());
+            gz.ifPresent(e -> entries.put(e.path(), e));
+            reused.increment();
+            return true;
+        }
+
         private void put(String path, byte[] body) throws IOException {
+            put(path, body, Sha256.of(body));
+        }
+
+        private void put(String path, byte[] body, String sha) throws IOException {
+            Files.write(file(path), body);
+            entries.put(path, new Manifest.Entry(path, body.length, sha));
+        }
+
+        /** Where a file of the tree goes, its directory made. */
+        private Path file(String path) throws IOException {
             Path f = Trees.resolve(root, path);
             if (!dirs.contains(f.getParent())) {
                 // Made before it is marked made: another thread may write into it as soon as it is marked.
                 Files.createDirectories(f.getParent());
                 dirs.add(f.getParent());
             }
-            Files.write(f, body);
-            entries.put(path, new Manifest.Entry(path, body.length, Sha256.of(body)));
+            return f;
         }
 
         String statuses() {

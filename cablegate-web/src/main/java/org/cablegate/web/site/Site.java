@@ -20,6 +20,7 @@ import org.cablegate.web.view.HomeView;
 import org.cablegate.web.view.Link;
 import org.cablegate.web.view.MessageView;
 import org.cablegate.web.view.ProseView;
+import org.cablegate.web.view.ReleaseBox;
 import org.cablegate.web.url.Urls;
 
 /**
@@ -144,6 +145,8 @@ public final class Site {
                         "Where readers of the cables discuss them, and other archives of them.", s);
             case "/releases.html":
                 return Page.html(200, history.releases(view.releases(), s));
+            case ReleaseBox.PATH:
+                return Page.html(200, templates.render("release-box.jte", s.box));
             case "/static/cablegate.css":
                 return new Page(200, Page.CSS, CSS, Optional.empty());
             default:
@@ -291,7 +294,7 @@ public final class Site {
     private byte[] home(PublicArchive.View view, Snapshot s) throws IOException {
         String day = s.days.isEmpty() ? "" : s.days.get(0).value();
         return templates.render("home.jte", new HomeView(s.chrome.page("Cablegate: US diplomatic cables", "/", "US diplomatic cables, "
-                + s.chrome.released() + " of " + s.chrome.setSize() + " released so far: browse them by release day, "
+                + s.box.released() + " of " + s.box.setSize() + " released so far: browse them by release day, "
                 + "creation date, origin, tag and classification, or search their text."), day,
                 new Link(Urls.releaseDay(day, 0), "Every cable released on " + day), Listings.latest(view, s),
                 Charts.byMonth("Released cables by creation month", s.months)));

@@ -22,12 +22,13 @@ import org.cablegate.web.http.HttpDates;
 import org.cablegate.web.http.ReleaseStamp;
 import org.cablegate.web.view.Chrome;
 import org.cablegate.web.view.Link;
+import org.cablegate.web.view.ReleaseBox;
 import org.cablegate.web.url.Urls;
 import org.cablegate.web.url.Slugs;
 
 /**
- * What every page of one release shares, read once when the release is first seen: the counter, every value of every
- * browse dimension with its count, the slugs, the navigation.
+ * What every page of one release shares, read once when the release is first seen: every value of every browse
+ * dimension with its count, the slugs, the navigation, and the box with the counter and the latest release days.
  */
 final class Snapshot {
     /** Enough for every value of every facet of the whole set (about 300 origins, 540 months, a few thousand tags). */
@@ -50,6 +51,7 @@ final class Snapshot {
     final Slugs originSlugs;
     final Slugs classificationSlugs;
     final Chrome chrome;
+    final ReleaseBox box;
     /** Each listing's size and months, counted when first shown. */
     final Map<SearchRequest.Filter, Listing> listings = new ConcurrentHashMap<>();
     /** Where each listing page starts (the cursor after the page before), kept as pages are shown. */
@@ -83,7 +85,9 @@ final class Snapshot {
         classifications = sorted(all, Facet.CLASSIFICATION, Comparator.comparing(FacetCount::value));
         originSlugs = Slugs.origins(origins.stream().map(FacetCount::value).toList());
         classificationSlugs = Slugs.classifications(classifications.stream().map(FacetCount::value).toList());
-        chrome = Chrome.of(siteUrl, number(count), number(setSize), nav());
+        chrome = Chrome.of(siteUrl, nav());
+        box = new ReleaseBox(number(count), number(setSize), days.stream().limit(LATEST_DAYS)
+                .map(d -> new Link(Urls.releaseDay(d.value(), 0), d.value().replace('-', '/'))).toList());
     }
 
     ReleaseStamp stamp() {
@@ -102,8 +106,6 @@ final class Snapshot {
     }
 
     private Chrome.Nav nav() {
-        List<Link> latest = days.stream().limit(LATEST_DAYS)
-                .map(d -> new Link(Urls.releaseDay(d.value(), 0), d.value().replace('-', '/'))).toList();
         List<Link> years = new ArrayList<>();
         for (String year : byYear().keySet()) {
             years.add(new Link("/date/index.html#y" + year, year));
@@ -112,7 +114,7 @@ final class Snapshot {
         List<Link> tagLetters = letters(tags, v -> v, "/tag/index.html#");
         List<Link> classes = classifications.stream()
                 .map(c -> new Link(Urls.classification(classificationSlugs.slug(c.value()), 0), c.value())).toList();
-        return new Chrome.Nav(latest, years, originLetters, tagLetters, classes);
+        return new Chrome.Nav(years, originLetters, tagLetters, classes);
     }
 
     /** Creation months by year, both in order. */

@@ -14,8 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.cablegate.web.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +83,61 @@ class FollowTest {
             // Applying the last delta again: the mirror is no longer at its base.
             assertThat(Applier.apply(deltas.get(2), mirror, key, dir.resolve("state"), NOW).problems())
                     .extracting(Problem::kind).contains(Problem.Kind.CHAIN);
+        }
+    }
+
+    /**
+     * The third release publishes Tripoli's cables. The pages of the cables released before that none of them cites
+     * stay byte for byte as they were (the counter and the latest days are in the release box, not on every page): the
+     * new export links them from the old one, and the delta leaves them out.
+     */
+    @Test
+    void aReleaseLeavesThePagesOfTheCablesItDoesNotTouchAsTheyWereAndTheDeltaLeavesThemOut() throws Exception {
+        try (MirrorSample sample = MirrorSample.create(dir)) {
+            sample.releaseNext();
+            Path published = dir.resolve("published");
+            Exporter.Result first = sample.export(published);
+            assertThat(first.linked()).isZero();
+            Map<String, byte[]> pages = new TreeMap<>();
+            Map<String, Object> inodes = new TreeMap<>();
+            for (Manifest.Entry e : first.manifest().files()) {
+                if (e.path().startsWith("cable/") && e.path().endsWith(".html")) {
+                    Path f = published.resolve(e.path());
+                    pages.put(e.path(), Files.readAllBytes(f));
+                    inodes.put(e.path(), Files.getAttribute(f, "unix:ino"));
+                }
+            }
+            byte[] old = Files.readAllBytes(published.resolve(Manifest.FILE));
+
+            sample.releaseNext();
+            Exporter.Result second = sample.export(published);
+            Path delta = dir.resolve("delta.tar.gz");
+            Delta.write(old, published, delta);
+            Set<String> carried = Delta.read(delta).carried().keySet();
+
+            List<String> same = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            for (Map.Entry<String, byte[]> p : pages.entrySet()) {
+                Path f = published.resolve(p.getKey());
+                if (Arrays.equals(Files.readAllBytes(f), p.getValue())) {
+                    same.add(p.getKey());
+                    assertThat(Files.getAttribute(f, "unix:ino")).as(p.getKey()).isEqualTo(inodes.get(p.getKey()));
+                    assertThat(carried).as(p.getKey()).doesNotContain(p.getKey(), p.getKey() + ".gz");
+                } else {
+                    changed.add(p.getKey());
+                    assertThat(carried).contains(p.getKey(), p.getKey() + ".gz");
+                }
+            }
+            // The one page that changed is the not-public page of 09STATE6516, which now names the Tripoli cable
+            // that cites it (09TRIPOLI57); every other cable page of the second release is as it was.
+            assertThat(changed).containsExactly("cable/09STATE6516.html");
+            assertThat(same).hasSize(348);
+            assertThat(second.linked()).isGreaterThan(same.size());
+            assertThat(carried).contains("release-box.html", "release-box.html.gz");
+            // The export linked is the export written anew.
+            Path fresh = dir.resolve("fresh");
+            sample.export(fresh);
+            assertThat(MirrorSample.treeHash(published)).isEqualTo(MirrorSample.treeHash(fresh));
         }
     }
 
