@@ -113,6 +113,16 @@ class SearchLimitsTest {
     }
 
     @Test
+    void aWildcardThatCannotBeBuiltIsABadQuery() {
+        String text = "cl*+++" + "?".repeat(30);
+
+        assertThatThrownBy(() -> archive.search(SearchRequest.of(text)))
+                .isInstanceOf(BadQueryException.class)
+                .hasMessage("The wildcard '" + text + "' cannot be used: it has too many '*' and '?' for one word; "
+                        + "write fewer of them");
+    }
+
+    @Test
     void anOverlongQueryIsRefusedByItsLength() {
         String words = "iran ".repeat(1000);
 
