@@ -102,6 +102,10 @@ final class ExportCommand implements Callable<Integer> {
                 out.printf("%,d pages and data files (and their .gz) were the same bytes as in the previous export: "
                         + "linked, not written%n", r.linked());
             }
+            if (r.keptCables() > 0) {
+                out.printf("%,d cables none of whose inputs changed: their files kept, not rendered again%n",
+                        r.keptCables());
+            }
             out.printf("manifest %s, valid until %s%n", r.manifestSha256(), r.manifest().validUntil());
             if (deltaTo != null) {
                 int carried = Delta.write(old, dir, deltaTo);

@@ -41,6 +41,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -274,6 +275,26 @@ public final class PublicArchive implements SearchBackend, AutoCloseable {
                 data = CommitData.of(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
             }
             return data;
+        }
+
+        /** What {@link #forEachCable} gives each cable to. */
+        public interface CableVisitor {
+            void visit(PublicCable cable) throws IOException;
+        }
+
+        /** Every released cable once, in the index's order: a whole pass over the archive. */
+        public void forEachCable(CableVisitor visitor) throws IOException {
+            if (searcher() == null) {
+                return;
+            }
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        visitor.visit(searcher.cable(leaf.docBase + doc));
+                    }
+                }
+            }
         }
 
         /** A released cable by its published id, or else by its corrected id. */

@@ -36,6 +36,20 @@ final class Crawler {
 
     interface Sink {
         void accept(String rawPath, Response response) throws IOException;
+
+        /** Takes a {@link Kept} path's file as the previous export has it; false when it cannot (it is made then). */
+        boolean keep(String rawPath) throws IOException;
+    }
+
+    /**
+     * Paths whose file the export the target holds has exactly as the site would make it now (the files of a cable
+     * whose inputs did not change, {@link CableInputs}): they are taken from it, not made. The answer stands in for
+     * the response in the walk: a page's previous bytes, for the links it leads to, or no body for a file without links.
+     */
+    interface Kept {
+        Optional<Response> previous(String path) throws IOException;
+
+        Kept NONE = path -> Optional.empty();
     }
 
     /**
@@ -59,6 +73,7 @@ final class Crawler {
     private final String baseUrl;
     private final int threads;
     private final Local local;
+    private final Kept kept;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -66,9 +81,10 @@ final class Crawler {
      * @param server  where the server listens ({@code http://127.0.0.1:PORT})
      * @param baseUrl the site's public address: absolute links to it are links of the site
      */
-    Crawler(URI server, URI baseUrl, int threads, Local local) {
+    Crawler(URI server, URI baseUrl, int threads, Local local, Kept kept) {
         this.server = server;
         this.local = local;
+        this.kept = kept;
         String b = baseUrl.toString();
         this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.threads = threads;
@@ -94,10 +110,16 @@ final class Crawler {
                 List<Future<?>> work = new ArrayList<>(frontier.size());
                 for (String path : frontier) {
                     work.add(pool.submit(() -> {
-                        Optional<Response> made = local.answer(path);
-                        Response r = made.isPresent() ? made.get() : fetch(path);
-                        if (r.status() == 200 || !derived.contains(path)) {
-                            sink.accept(path, r);
+                        Optional<Response> previous = kept.previous(path);
+                        Response r;
+                        if (previous.isPresent() && sink.keep(path)) {
+                            r = previous.get();
+                        } else {
+                            Optional<Response> made = local.answer(path);
+                            r = made.isPresent() ? made.get() : fetch(path);
+                            if (r.status() == 200 || !derived.contains(path)) {
+                                sink.accept(path, r);
+                            }
                         }
                         for (String link : links(path, r)) {
                             if (seen.add(link)) {

@@ -87,8 +87,12 @@ public final class Exporter {
         }
     }
 
-    /** What an export wrote; {@code linked}: the files (with their .gz) that were the same bytes as the previous export's. */
-    public record Result(Manifest manifest, String manifestSha256, long bytes, long linked, List<String> warnings) {
+    /**
+     * What an export wrote; {@code linked}: the files (with their .gz) that were the same bytes as the previous export's;
+     * {@code keptCables}: the cables whose files were among them without being rendered again ({@link CableInputs}).
+     */
+    public record Result(Manifest manifest, String manifestSha256, long bytes, long linked, long keptCables,
+            List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -120,16 +124,23 @@ public final class Exporter {
         try (WebServer server = WebServer.create(archive, serverOptions,
                 new MirrorRoutes.Published(publicKey, Optional.empty())).start()) {
             URI loopback = URI.create("http://127.0.0.1:" + server.port());
-            Crawler crawler = new Crawler(loopback, options.baseUrl(), options.threads(),
-                    new InProcess(archive, options.baseUrl()));
+            InProcess inProcess = new InProcess(archive, options.baseUrl());
+            CableInputs inputs;
+            try (PublicArchive.View view = archive.view()) {
+                inputs = view.lastRelease() == inProcess.release()
+                        ? CableInputs.of(view, inProcess.site()) : null;
+            }
+            Optional<PreviousExport> previous = options.fresh() ? Optional.empty()
+                    : PreviousExport.at(target, publicKey);
+            Optional<KeptCables> kept = inputs == null ? Optional.empty() : previous.flatMap(p -> kept(dataDir, inputs, p));
+            Crawler crawler = new Crawler(loopback, options.baseUrl(), options.threads(), inProcess,
+                    kept.<Crawler.Kept>map(k -> k).orElse(Crawler.Kept.NONE));
             Crawler.Response status = crawler.fetch("/api/status");
             String statusJson = new String(status.body(), StandardCharsets.UTF_8);
             long release = Long.parseLong(find(STATUS_RELEASE, statusJson).orElse("0"));
             Instant time = find(STATUS_TIME, statusJson).map(t -> LocalDateTime.parse(t).toInstant(ZoneOffset.UTC))
                     .orElse(Instant.EPOCH);
             Path build = Trees.newBuild(target, "r" + release);
-            Optional<PreviousExport> previous = options.fresh() ? Optional.empty()
-                    : PreviousExport.at(target, publicKey);
             Writer writer = new Writer(build, crawler.fetch("/404.html").body(), previous);
             List<String> seeds = new ArrayList<>(SEEDS);
             seeds.addAll(options.extraPaths());
@@ -141,7 +152,7 @@ public final class Exporter {
                     seeds.add("/api/cable/" + w.id() + ".json");
                 }
             }
-            crawler.crawl(seeds, writer::accept);
+            crawler.crawl(seeds, writer);
             String base = trimSlash(options.baseUrl().toString());
             writer.ownFile("search.html", Pages.search(base));
             if (!writer.has("mirror.html")) {
@@ -161,8 +172,22 @@ public final class Exporter {
             String sha = Sha256.of(bytes);
             Trees.install(build, target);
             record(dataDir, release, sha);
+            if (inputs != null && release == inProcess.release()) {
+                inputs.write(dataDir, sha);
+            }
             long total = entries.stream().mapToLong(Manifest.Entry::size).sum();
-            return new Result(manifest, sha, total, writer.reused.sum(), writer.warnings);
+            return new Result(manifest, sha, total, writer.reused.sum(), kept.map(KeptCables::cables).orElse(0),
+                    writer.warnings);
+        }
+    }
+
+    /** The cables whose files the previous export has as they would be rendered now, when its inputs were recorded. */
+    private static Optional<KeptCables> kept(Path dataDir, CableInputs now, PreviousExport previous) {
+        try {
+            return CableInputs.read(dataDir, previous.manifestSha256())
+                    .map(before -> new KeptCables(now, now.unchangedSince(before), previous));
+        } catch (IOException unreadable) {
+            return Optional.empty(); // then every cable is rendered
         }
     }
 
@@ -220,7 +245,7 @@ public final class Exporter {
     }
 
     /** Writes what the crawl fetched into the build directory and keeps the manifest's entries. */
-    static final class Writer {
+    static final class Writer implements Crawler.Sink {
         final Path root;
         final byte[] notFound;
         final Map<String, Manifest.Entry> entries = new ConcurrentHashMap<>();
@@ -243,7 +268,8 @@ public final class Exporter {
             this.previous = previous;
         }
 
-        void accept(String rawPath, Crawler.Response r) throws IOException {
+        @Override
+        public void accept(String rawPath, Crawler.Response r) throws IOException {
             Optional<String> file = Crawler.filePath(rawPath);
             if (file.isEmpty()) {
                 warnings.add(rawPath + ": cannot be a file name; left out");
@@ -272,6 +298,26 @@ public final class Exporter {
             } else {
                 throw new IOException(rawPath + " answered " + s + "; the export stops rather than miss a page");
             }
+        }
+
+        /** Links a kept file, and its .gz, from the previous export as its manifest lists them. */
+        @Override
+        public boolean keep(String rawPath) throws IOException {
+            Optional<String> file = Crawler.filePath(rawPath);
+            Optional<Manifest.Entry> entry = file.isEmpty() || previous.isEmpty() ? Optional.empty()
+                    : previous.get().entry(file.get());
+            if (entry.isEmpty()) {
+                return false;
+            }
+            String path = file.get();
+            if (claimed.putIfAbsent(path, entry.get().sha256()) != null) {
+                return true;
+            }
+            if (linked(path, entry.get())) {
+                return true;
+            }
+            claimed.remove(path);
+            return false;
         }
 
         boolean has(String path) {
@@ -313,19 +359,24 @@ public final class Exporter {
                 return false;
             }
             Optional<Manifest.Entry> same = previous.get().same(path, size, sha);
+            return same.isPresent() && linked(path, same.get());
+        }
+
+        /** Links the previous export's file of {@code entry}, with its .gz; false (nothing left) when it cannot. */
+        private boolean linked(String path, Manifest.Entry entry) throws IOException {
             Optional<Manifest.Entry> gz = compressible(path) ? previous.get().entry(path + ".gz") : Optional.empty();
-            if (same.isEmpty() || compressible(path) && gz.isEmpty()) {
+            if (compressible(path) && gz.isEmpty()) {
                 return false;
             }
             Path f = file(path);
-            if (!previous.get().linkInto(f, same.get())) {
+            if (!previous.get().linkInto(f, entry)) {
                 return false;
             }
             if (gz.isPresent() && !previous.get().linkInto(file(path + ".gz"), gz.get())) {
                 Files.delete(f);
                 return false;
             }
-            entries.put(path, same.get());
+            entries.put(path, entry);
             gz.ifPresent(e -> entries.put(e.path(), e));
             reused.increment();
             return true;

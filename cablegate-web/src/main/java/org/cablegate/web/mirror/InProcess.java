@@ -39,6 +39,11 @@ final class InProcess implements Crawler.Local {
         this.data = new DataFiles(baseUrl);
     }
 
+    /** The site the pages are rendered by: what a cable's files are made of is its to say ({@link CableInputs}). */
+    Site site() {
+        return site;
+    }
+
     /** The release the pages are rendered for. */
     long release() {
         return site.release();

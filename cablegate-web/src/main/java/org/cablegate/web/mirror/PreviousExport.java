@@ -21,10 +21,26 @@ import java.util.Optional;
 final class PreviousExport {
     private final Path root;
     private final Map<String, Manifest.Entry> entries;
+    private final String manifestSha256;
 
-    private PreviousExport(Path root, Map<String, Manifest.Entry> entries) {
+    private PreviousExport(Path root, Map<String, Manifest.Entry> entries, String manifestSha256) {
         this.root = root;
         this.entries = entries;
+        this.manifestSha256 = manifestSha256;
+    }
+
+    /** The hash of its manifest: what names the record of its cables' inputs ({@link CableInputs}). */
+    String manifestSha256() {
+        return manifestSha256;
+    }
+
+    /** The bytes of one of its files, if it is there. */
+    Optional<byte[]> read(String path) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(Trees.resolve(root, path)));
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -46,7 +62,7 @@ final class PreviousExport {
         }
         try {
             return Optional.of(new PreviousExport(root, Manifest.parse(manifest, root.resolve(Manifest.FILE).toString())
-                    .byPath()));
+                    .byPath(), Sha256.of(manifest)));
         } catch (IOException unreadable) {
             return Optional.empty();
         }

@@ -84,6 +84,23 @@ public final class Site {
         return snapshot.stamp();
     }
 
+    /**
+     * What the files of every cable share beyond the cables themselves, as text: the page around them (navigation, the
+     * site's address). With {@link #placesOf} of a cable and of the cables it cites and is cited by, it is all of what
+     * a cable's files show; two releases with the same text give the same files for a cable whose inputs are the same
+     * in both, which is what lets the export keep such a cable's files rather than render them again
+     * ({@code CableInputs}).
+     */
+    public String sharedByCables() {
+        return snapshot.chrome.toString();
+    }
+
+    /** The slugs a cable's links to its origin and classification use in this release (a new value may move them). */
+    public String placesOf(PublicCable c) {
+        Snapshot s = snapshot;
+        return s.originSlugs.slug(c.origin()) + " " + s.classificationSlugs.slug(c.classification());
+    }
+
     /** Moves to the archive's newest release, if there is one; true when the pages changed. */
     public synchronized boolean refresh() throws IOException {
         archive.refresh();

@@ -133,8 +133,43 @@ class FollowTest {
             assertThat(changed).containsExactly("cable/09STATE6516.html");
             assertThat(same).hasSize(348);
             assertThat(second.linked()).isGreaterThan(same.size());
+            // None of Tripoli's cables cites a public cable or is cited by one: the files of all 176 cables of the
+            // second release are kept from the first export, not rendered again.
+            assertThat(second.keptCables()).isEqualTo(176);
             assertThat(carried).contains("release-box.html", "release-box.html.gz");
             // The export linked is the export written anew.
+            Path fresh = dir.resolve("fresh");
+            sample.export(fresh);
+            assertThat(MirrorSample.treeHash(published)).isEqualTo(MirrorSample.treeHash(fresh));
+        }
+    }
+
+    /**
+     * A redaction reaches every page that shows the redacted cable: 05BRASILIA2806 cites 05BRASILIA1839, whose page
+     * lists it, subject and all, among the cables that cite it. After 2806's subject is redacted, the next export
+     * renders both again and keeps the files of the other 174 cables; the redacted subject is on neither page, and the
+     * tree is the one a fresh export writes.
+     */
+    @Test
+    void aRedactionRendersTheRedactedCableAndTheCablesShowingItAgainAndKeepsTheRest() throws Exception {
+        try (MirrorSample sample = MirrorSample.create(dir)) {
+            sample.releaseNext();
+            Path published = dir.resolve("published");
+            sample.export(published);
+            Path citing = published.resolve("cable/2005/10/05BRASILIA2806.html");
+            Path cited = published.resolve("cable/2005/07/05BRASILIA1839.html");
+            String subject = "BRAZILIAN GOVERNMENT INTERVENES IN VARIG - TOO LITTLE, TOO LATE?";
+            assertThat(Files.readString(cited)).contains("<td>" + subject + "</td>");
+            Object untouched = Files.getAttribute(published.resolve("cable/2008/06/08MOSCOW1647.html"), "unix:ino");
+
+            sample.redactSubject("05BRASILIA2806", MirrorSample.THIRD);
+            Exporter.Result after = sample.export(published);
+
+            assertThat(after.keptCables()).isEqualTo(174);
+            assertThat(Files.readString(citing)).doesNotContain(subject).contains("XXXXXXXXXXXX");
+            assertThat(Files.readString(cited)).doesNotContain(subject).contains("XXXXXXXXXXXX");
+            assertThat(Files.getAttribute(published.resolve("cable/2008/06/08MOSCOW1647.html"), "unix:ino"))
+                    .isEqualTo(untouched);
             Path fresh = dir.resolve("fresh");
             sample.export(fresh);
             assertThat(MirrorSample.treeHash(published)).isEqualTo(MirrorSample.treeHash(fresh));

@@ -110,6 +110,18 @@ final class MirrorSample implements AutoCloseable {
         return List.of(redacted, withdrawn);
     }
 
+    /** The subject of one cable redacted and the redaction published by a release of its own. */
+    void redactSubject(String id, LocalDateTime at) throws IOException, RedactionDesk.Refused {
+        try (Vault vault = Vault.open(data); Releaser releaser = Releaser.open(vault)) {
+            new RedactionDesk(vault).redact(List.of(new RedactionDesk.Ask(id, RedactionRule.subject(), "names")),
+                    "tester", at.toInstant(ZoneOffset.UTC));
+            releaser.release(ReleaseRequest.of("redaction", Selection.all().withChangesOnly()).at(at),
+                    ReleaseListener.NONE);
+            releases++;
+        }
+        archive.refresh();
+    }
+
     private void release(Selection selection, LocalDateTime at, String except) throws IOException {
         try (Vault vault = Vault.open(data); Releaser releaser = Releaser.open(vault)) {
             Selection s = selection;
