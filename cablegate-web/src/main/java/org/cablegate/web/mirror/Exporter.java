@@ -134,7 +134,7 @@ public final class Exporter {
                     : PreviousExport.at(target, publicKey);
             Optional<KeptCables> kept = inputs == null ? Optional.empty() : previous.flatMap(p -> kept(dataDir, inputs, p));
             Crawler crawler = new Crawler(loopback, options.baseUrl(), options.threads(), inProcess,
-                    kept.<Crawler.Kept>map(k -> k).orElse(Crawler.Kept.NONE));
+                    kept.isPresent() ? kept.get() : Crawler.Kept.NONE);
             Crawler.Response status = crawler.fetch("/api/status");
             String statusJson = new String(status.body(), StandardCharsets.UTF_8);
             long release = Long.parseLong(find(STATUS_RELEASE, statusJson).orElse("0"));
